@@ -1,0 +1,87 @@
+# Support tickets with AI triage. `make help` lists the targets.
+
+PYTHON ?= python3.11
+PORT ?= 8000
+VENV := .venv
+PY := $(abspath $(VENV))/bin/python
+PIP := $(abspath $(VENV))/bin/pip
+MANAGE := cd backend && $(PY) manage.py
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.* frontend/package.json -type f 2>/dev/null)
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-backend test-frontend test-e2e lint format migrate \
+	frontend-build lock clean
+
+#: List the targets and what they do
+help:
+	@awk '/^#:/ {sub(/^#: /, ""); doc = $$0; next} /^[a-z][a-z0-9-]*:/ && doc {split($$0, t, ":"); printf "  make %-16s %s\n", t[1], doc; doc = ""}' $(MAKEFILE_LIST)
+
+$(VENV)/.installed: backend/requirements.txt backend/requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r backend/requirements-dev.txt
+	@touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+#: Install Python (into .venv) and front-end (into frontend/node_modules) dependencies
+install: $(VENV)/.installed $(if $(wildcard frontend/package.json),frontend/node_modules/.installed)
+
+#: Build the web UI into frontend/dist (served by Django at /)
+frontend-build: install $(if $(wildcard frontend/package.json),frontend/dist/index.html)
+
+#: Apply database migrations (embedded PostgreSQL unless DATABASE_URL is set)
+migrate: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+
+#: Install, build, migrate and serve the whole product on http://localhost:PORT (8000; debug mode)
+run: frontend-build
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(MAKE) --no-print-directory migrate
+	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py ensure_superuser
+	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+#: Run every test: backend (pytest), front end (Vitest) and browser journeys (Playwright)
+test: test-backend test-frontend test-e2e
+
+#: Backend tests against PostgreSQL (DATABASE_URL, or the embedded server)
+test-backend: install
+	cd backend && $(PY) -m pytest $(PYTEST_ARGS)
+
+#: Front-end component tests (Vitest + Testing Library)
+test-frontend: install
+	@if [ -f frontend/package.json ]; then cd frontend && npm test; else echo "No front end yet."; fi
+
+#: End-to-end journeys in headless Chromium against the app as `make run` serves it
+test-e2e: frontend-build
+	@if [ -d e2e ]; then $(PY) -m pytest -c e2e/pytest.ini e2e $(PYTEST_ARGS); else echo "No e2e tests yet."; fi
+
+#: Lint and format-check the Python code; check that no migration is missing
+lint: install
+	$(VENV)/bin/ruff check backend e2e bench
+	$(VENV)/bin/ruff format --check backend e2e bench
+	cd backend && DJANGO_SECRET_KEY=lint $(PY) manage.py makemigrations --check --dry-run
+
+#: Format the Python code
+format: install
+	$(VENV)/bin/ruff format backend e2e bench
+	$(VENV)/bin/ruff check --fix backend e2e bench
+
+#: Re-pin requirements*.txt from pyproject.toml's direct dependencies
+lock:
+	rm -rf .make/lock && mkdir -p .make && $(PYTHON) -m venv .make/lock
+	.make/lock/bin/pip install --quiet $$($(PYTHON) -c "import tomllib; print(' '.join(tomllib.load(open('backend/pyproject.toml','rb'))['project']['dependencies']))")
+	{ echo "# Runtime dependencies, every one pinned (transitive included). Regenerate with: make lock"; \
+	  .make/lock/bin/pip freeze; } > backend/requirements.txt
+	.make/lock/bin/pip install --quiet $$($(PYTHON) -c "import tomllib; print(' '.join(tomllib.load(open('backend/pyproject.toml','rb'))['project']['optional-dependencies']['dev']))")
+	{ echo "# Test and tool dependencies on top of requirements.txt, every one pinned."; echo "-r requirements.txt"; \
+	  .make/lock/bin/pip freeze | grep -v -i -x -F -f <(.make/lock/bin/python -c "print(open('backend/requirements.txt').read())" | grep -v '^#'); } > backend/requirements-dev.txt
+
+#: Remove installed dependencies, builds and the embedded database
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist backend/staticfiles .data

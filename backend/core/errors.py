@@ -1,0 +1,102 @@
+"""One error shape for every 4xx of the API: {"detail": "...", "errors": {"field": [...]}}.
+
+DRF's exceptions go through `api_exception_handler`; Django's own 400, 403 (CSRF),
+404 and 500 answers under the API paths go through the handlers below, so a client
+never has to parse an HTML page.
+"""
+
+import logging
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
+from django.views.csrf import csrf_failure as html_csrf_failure
+from django.views.defaults import bad_request, page_not_found, server_error
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+logger = logging.getLogger(__name__)
+
+NON_FIELD = "non_field_errors"
+JSON_PATH_PREFIXES = ("/api/", "/healthz", "/readyz")
+
+
+def error_body(detail: str, errors: dict | None = None) -> dict:
+    return {"detail": detail, "errors": errors or {}}
+
+
+def _flatten(messages) -> list[str]:
+    """DRF nests messages in lists and dicts (e.g. for list fields); clients get strings."""
+    if isinstance(messages, dict):
+        return [f"{key}: {text}" for key, value in messages.items() for text in _flatten(value)]
+    if isinstance(messages, list | tuple):
+        return [text for item in messages for text in _flatten(item)]
+    return [str(messages)]
+
+
+def _validation_errors(detail) -> dict[str, list[str]]:
+    if isinstance(detail, dict):
+        return {str(field): _flatten(messages) for field, messages in detail.items()}
+    return {NON_FIELD: _flatten(detail)}
+
+
+def _validation_sentence(errors: dict[str, list[str]]) -> str:
+    fields = [field for field in errors if field != NON_FIELD]
+    if not fields:
+        return errors.get(NON_FIELD, ["The request is invalid."])[0]
+    if len(fields) == 1:
+        return f"Invalid input in '{fields[0]}': {errors[fields[0]][0]}"
+    names = ", ".join(f"'{field}'" for field in fields)
+    return f"Invalid input in {names}."
+
+
+def api_exception_handler(exc, context):
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = _validation_errors(exc.detail)
+        response.data = error_body(_validation_sentence(errors), errors)
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+        response.data = error_body(" ".join(_flatten(detail)))
+    return response
+
+
+def validation_error_response(errors: dict[str, list[str]]) -> Response:
+    return Response(
+        error_body(_validation_sentence(errors), errors), status=status.HTTP_400_BAD_REQUEST
+    )
+
+
+def _wants_json(request) -> bool:
+    return request.path.startswith(JSON_PATH_PREFIXES)
+
+
+def handler400(request, exception=None):
+    if not _wants_json(request):
+        return bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        return JsonResponse(
+            error_body("The request body is too large."),
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    return JsonResponse(error_body("The request could not be understood."), status=400)
+
+
+def handler404(request, exception=None):
+    if not _wants_json(request):
+        return page_not_found(request, exception)
+    return JsonResponse(error_body("Not found."), status=404)
+
+
+def handler500(request):
+    if not _wants_json(request):
+        return server_error(request)
+    return JsonResponse(error_body("The server failed to answer this request."), status=500)
+
+
+def csrf_failure(request, reason=""):
+    if not _wants_json(request):
+        return html_csrf_failure(request, reason)
+    return JsonResponse(error_body(f"CSRF check failed: {reason}"), status=403)

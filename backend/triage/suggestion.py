@@ -1,0 +1,23 @@
+from dataclasses import dataclass
+
+# The band of a suggestion comes from the lower of its two confidences.
+HIGH_CONFIDENCE = 0.75
+MEDIUM_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    category: str
+    priority: str
+    category_confidence: float
+    priority_confidence: float
+    provider: str
+
+    @property
+    def confidence_band(self) -> str:
+        lowest = min(self.category_confidence, self.priority_confidence)
+        if lowest >= HIGH_CONFIDENCE:
+            return "high"
+        if lowest >= MEDIUM_CONFIDENCE:
+            return "medium"
+        return "low"
