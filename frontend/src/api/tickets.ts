@@ -1,0 +1,41 @@
+import { apiClient, request } from './client';
+import type {
+  Classification,
+  Page,
+  Stats,
+  Ticket,
+  TicketCreate,
+  TicketFilters,
+  TicketUpdate,
+} from './types';
+
+/** One function per endpoint of the ticket API. */
+
+export function listTickets(filters: TicketFilters, signal?: AbortSignal): Promise<Page<Ticket>> {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (key === 'page' && value === 1) continue;
+    params[key] = value as string | number;
+  }
+  return request(() => apiClient.get<Page<Ticket>>('/tickets/', { params, signal }));
+}
+
+export function createTicket(body: TicketCreate): Promise<Ticket> {
+  return request(() => apiClient.post<Ticket>('/tickets/', body));
+}
+
+export function updateTicket(id: number, changes: TicketUpdate): Promise<Ticket> {
+  return request(() => apiClient.patch<Ticket>(`/tickets/${id}/`, changes));
+}
+
+export function classifyTicket(
+  body: { title?: string; description: string },
+  signal?: AbortSignal,
+): Promise<Classification> {
+  return request(() => apiClient.post<Classification>('/tickets/classify/', body, { signal }));
+}
+
+export function getStats(signal?: AbortSignal): Promise<Stats> {
+  return request(() => apiClient.get<Stats>('/tickets/stats/', { signal }));
+}

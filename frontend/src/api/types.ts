@@ -1,0 +1,82 @@
+/** Shapes of the ticket API (see the project's API contract). */
+
+export const CATEGORIES = ['billing', 'technical', 'account', 'general'] as const;
+export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+export type Priority = (typeof PRIORITIES)[number];
+export type Status = (typeof STATUSES)[number];
+
+export type Provider = 'openai' | 'anthropic' | 'openai-compatible' | 'local' | 'default';
+export type ConfidenceBand = 'high' | 'medium' | 'low';
+
+export interface AiSuggestion {
+  category: Category;
+  priority: Priority;
+  category_confidence: number;
+  priority_confidence: number;
+  provider: Provider;
+}
+
+export interface Ticket {
+  id: number;
+  title: string;
+  description: string;
+  category: Category;
+  priority: Priority;
+  status: Status;
+  created_at: string;
+  updated_at: string;
+  ai_suggestion: AiSuggestion | null;
+}
+
+export interface Page<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+  count_is_estimate?: boolean;
+}
+
+export interface TicketFilters {
+  category?: Category | '';
+  priority?: Priority | '';
+  status?: Status | '';
+  search?: string;
+  page?: number;
+  page_size?: number;
+}
+
+export interface TicketCreate {
+  title: string;
+  description: string;
+  category?: Category;
+  priority?: Priority;
+}
+
+export type TicketUpdate = Partial<Pick<Ticket, 'title' | 'description' | 'category' | 'priority' | 'status'>>;
+
+export interface Classification {
+  suggested_category: Category;
+  suggested_priority: Priority;
+  category_confidence: number;
+  priority_confidence: number;
+  confidence_band: ConfidenceBand;
+  provider: Provider;
+}
+
+export interface AiStats {
+  suggested: number;
+  category_kept: number | null;
+  priority_kept: number | null;
+}
+
+export interface Stats {
+  total_tickets: number;
+  open_tickets: number;
+  avg_tickets_per_day: number;
+  priority_breakdown: Record<Priority, number>;
+  category_breakdown: Record<Category, number>;
+  ai?: AiStats;
+}

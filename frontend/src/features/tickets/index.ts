@@ -1,0 +1,2 @@
+export { TicketForm } from './TicketForm';
+export { TicketBrowser } from './TicketBrowser';
