@@ -1,0 +1,122 @@
+"""Loading the shipped artifact and predicting; standard library only, no Django.
+
+The artifact (``model.json.gz``, built by ``train.py``) is read once, on the first call, and
+kept for the life of the process. ``predict`` never raises for any ``str`` input: if the text
+has no usable words, or anything goes wrong, it answers ``general``/``medium`` with the
+``FALLBACK_CONFIDENCE``.
+
+Confidences are the softmax probabilities of the predicted labels after temperature scaling
+(the temperature of each model is fitted at training time on held-out curated tickets). When an
+unmistakable urgency rule sets a priority floor (``rules.priority_floor``), the priority
+distribution is restricted to the levels at or above the floor and renormalised.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import features, rules
+
+ARTIFACT_PATH = Path(__file__).resolve().parent / "model.json.gz"
+FALLBACK_CATEGORY = "general"
+FALLBACK_PRIORITY = "medium"
+FALLBACK_CONFIDENCE = 0.25  # no better than a guess among four labels
+
+
+@dataclass(frozen=True)
+class OfflinePrediction:
+    category: str
+    priority: str
+    category_confidence: float
+    priority_confidence: float
+
+
+_FALLBACK = OfflinePrediction(
+    FALLBACK_CATEGORY, FALLBACK_PRIORITY, FALLBACK_CONFIDENCE, FALLBACK_CONFIDENCE
+)
+
+_lock = threading.Lock()
+_artifact: dict | None = None
+
+
+def load(path: Path | None = None) -> dict:
+    """The artifact, read on first use (thread-safe). Pass ``path`` to load another file."""
+    global _artifact
+    if path is not None:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return json.load(fh)
+    if _artifact is None:
+        with _lock:
+            if _artifact is None:
+                with gzip.open(ARTIFACT_PATH, "rt", encoding="utf-8") as fh:
+                    _artifact = json.load(fh)
+    return _artifact
+
+
+def _distribution(model: dict, feats: dict[str, float]) -> list[float]:
+    scores = list(model["bias"])
+    weights = model["weights"]
+    n = len(scores)
+    for f, v in feats.items():
+        row = weights.get(f)
+        if row is not None:
+            for k in range(n):
+                scores[k] += row[k] * v
+    t = model.get("temperature", 1.0) or 1.0
+    top = max(scores)
+    exps = [math.exp((s - top) / t) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def predict_with(artifact: dict, title: str, description: str) -> OfflinePrediction:
+    """Predict with an explicit artifact (used by training checks and tests)."""
+    text = features.ticket_text(_as_str(title), _as_str(description))
+    feats = features.extract(text)
+    if not any(f.startswith(("w:", "R:")) for f in feats):
+        return _FALLBACK
+    categories, priorities = artifact["categories"], artifact["priorities"]
+
+    cat_probs = _distribution(artifact["category"], feats)
+    cat_idx = max(range(len(cat_probs)), key=cat_probs.__getitem__)
+
+    pri_probs = _distribution(artifact["priority"], feats)
+    floor = rules.priority_floor([f[2:] for f in feats if f.startswith("R:")])
+    if floor is not None:
+        start = priorities.index(floor)
+        pri_probs = [p if i >= start else 0.0 for i, p in enumerate(pri_probs)]
+        total = sum(pri_probs)
+        pri_probs = [p / total for p in pri_probs]
+    pri_idx = max(range(len(pri_probs)), key=pri_probs.__getitem__)
+
+    return OfflinePrediction(
+        category=categories[cat_idx],
+        priority=priorities[pri_idx],
+        category_confidence=_unit(cat_probs[cat_idx]),
+        priority_confidence=_unit(pri_probs[pri_idx]),
+    )
+
+
+def predict(title: str, description: str) -> OfflinePrediction:
+    """Category and priority of a ticket, with confidences in [0, 1]. Never raises."""
+    try:
+        return predict_with(load(), title, description)
+    except Exception:  # the offline model is the last line of defence: never fail the caller
+        return _FALLBACK
+
+
+def _as_str(value: object) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _unit(p: float) -> float:
+    if p != p:  # NaN
+        return FALLBACK_CONFIDENCE
+    return round(min(1.0, max(0.0, p)), 4)

@@ -1,0 +1,364 @@
+"""Training of the offline classifier: plain functions, standard library only.
+
+Two multinomial logistic-regression models (softmax, AdaGrad, L2) are trained over the
+features of ``features.py``:
+
+* category, on the project's curated examples (``examples/*.jsonl``) plus the two public sets
+  that may be trained on: ``bitext-customer-support`` and ``it-service-tickets``;
+* priority, on the curated examples only (the public sets have no priority labels), plus
+  ``bitext-customer-support`` rows given a priority by a fixed rule from their intent
+  (``BITEXT_INTENT_PRIORITY``) at a low weight.
+
+Everything is deterministic: fixed seeds, sorted inputs and sorted JSON, and gzip without a
+timestamp, so the same inputs give a byte-identical artifact.
+
+Entry point: ``train(data_dir, out_path)``, wrapped by ``manage.py train_classifier``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import math
+import random
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import features
+
+CATEGORIES = ("billing", "technical", "account", "general")
+PRIORITIES = ("low", "medium", "high", "critical")
+
+EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
+ARTIFACT_PATH = Path(__file__).resolve().parent / "model.json.gz"
+FORMAT_VERSION = 1
+
+# Weight of one example by source. The curated tickets are the only ones written like real
+# customer e-mail, so each counts for many public rows. The Endava IT tickets are real but
+# internal and bag-of-words preprocessed, so they are down-weighted and sub-sampled.
+SOURCE_WEIGHT = {"curated": 8.0, "bitext-customer-support": 1.0, "it-service-tickets": 0.5}
+IT_MAX_PER_CATEGORY = 2500
+BITEXT_PRIORITY_WEIGHT = 0.3
+
+# A weak priority for Bitext chat requests, decided by intent alone (these are short requests
+# from one customer; none is an incident, so none is high or critical).
+BITEXT_INTENT_PRIORITY = {
+    "cancel_order": "medium",
+    "change_order": "medium",
+    "change_shipping_address": "medium",
+    "check_cancellation_fee": "low",
+    "check_invoice": "low",
+    "check_payment_methods": "low",
+    "check_refund_policy": "low",
+    "complaint": "medium",
+    "contact_customer_service": "low",
+    "contact_human_agent": "low",
+    "create_account": "low",
+    "delete_account": "medium",
+    "delivery_options": "low",
+    "delivery_period": "low",
+    "edit_account": "low",
+    "get_invoice": "low",
+    "get_refund": "medium",
+    "newsletter_subscription": "low",
+    "payment_issue": "medium",
+    "place_order": "low",
+    "recover_password": "medium",
+    "registration_problems": "medium",
+    "review": "low",
+    "set_up_shipping_address": "low",
+    "switch_account": "low",
+    "track_order": "medium",
+    "track_refund": "medium",
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    description: str
+    category: str | None
+    priority: str | None
+    source: str
+    intent: str | None = None
+
+
+@dataclass(frozen=True)
+class Hyper:
+    epochs: int = 6
+    learning_rate: float = 0.2
+    l2: float = 1e-4
+    min_count: int = 2
+    seed: int = 20240601
+    prune_below: float = 0.002
+
+
+# --- data loading ------------------------------------------------------------------------
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_curated(examples_dir: Path = EXAMPLES_DIR) -> list[Example]:
+    """The project's own labelled tickets (every file in ``examples_dir``)."""
+    out = []
+    for path in sorted(Path(examples_dir).glob("*.jsonl")):
+        for row in read_jsonl(path):
+            if row["category"] not in CATEGORIES or row["priority"] not in PRIORITIES:
+                raise ValueError(f"{path.name}: bad label in {row!r}")
+            out.append(
+                Example(
+                    row.get("title", ""),
+                    row["description"],
+                    row["category"],
+                    row["priority"],
+                    "curated",
+                )
+            )
+    return out
+
+
+def _stable_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load_public(data_dir: Path) -> list[Example]:
+    """Training splits of the public sets under ``data_dir`` (each one is optional)."""
+    data_dir = Path(data_dir)
+    out: list[Example] = []
+    bitext = data_dir / "bitext-customer-support" / "train.jsonl"
+    if bitext.exists():
+        for row in read_jsonl(bitext):
+            intent = (row.get("source_labels") or {}).get("intent")
+            out.append(
+                Example(
+                    row.get("subject") or "",
+                    row["body"],
+                    row["category"],
+                    None,
+                    "bitext-customer-support",
+                    intent,
+                )
+            )
+    it_path = data_dir / "it-service-tickets" / "train.jsonl"
+    if it_path.exists():
+        by_cat: dict[str, list[dict]] = {}
+        for row in read_jsonl(it_path):
+            by_cat.setdefault(row["category"], []).append(row)
+        for cat in sorted(by_cat):
+            rows = sorted(by_cat[cat], key=lambda r: _stable_key(r["body"]))
+            for row in rows[:IT_MAX_PER_CATEGORY]:
+                out.append(Example("", row["body"], cat, None, "it-service-tickets"))
+    return out
+
+
+# --- the learner -------------------------------------------------------------------------
+
+Sample = tuple[dict[str, float], int, float]  # features, label index, weight
+
+
+def fit_softmax(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> dict:
+    """Multinomial logistic regression by AdaGrad; returns ``{"bias", "weights"}``."""
+    counts: dict[str, int] = {}
+    for feats, _, _ in samples:
+        for f in feats:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = {f for f, c in counts.items() if c >= hyper.min_count or f.startswith("R:")}
+    data = [([(f, v) for f, v in feats.items() if f in vocab], y, w) for feats, y, w in samples]
+
+    weights: dict[str, list[float]] = {f: [0.0] * n_classes for f in sorted(vocab)}
+    grad_sq: dict[str, list[float]] = {f: [1e-6] * n_classes for f in weights}
+    bias = [0.0] * n_classes
+    bias_sq = [1e-6] * n_classes
+    rng = random.Random(hyper.seed)  # noqa: S311 (reproducible shuffling, not security)
+    order = list(range(len(data)))
+    lr, l2 = hyper.learning_rate, hyper.l2
+    classes = range(n_classes)
+    for _ in range(hyper.epochs):
+        rng.shuffle(order)
+        for i in order:
+            feats, y, w = data[i]
+            scores = bias[:]
+            for f, v in feats:
+                row = weights[f]
+                for k in classes:
+                    scores[k] += row[k] * v
+            probs = _softmax(scores)
+            err = [w * (probs[k] - (1.0 if k == y else 0.0)) for k in classes]
+            for k in classes:
+                g = err[k]
+                bias_sq[k] += g * g
+                bias[k] -= lr * g / math.sqrt(bias_sq[k])
+            for f, v in feats:
+                row, acc = weights[f], grad_sq[f]
+                for k in classes:
+                    g = err[k] * v + l2 * row[k]
+                    acc[k] += g * g
+                    row[k] -= lr * g / math.sqrt(acc[k])
+    kept = {}
+    for f, row in weights.items():
+        rounded = [round(x, 4) for x in row]
+        if max(abs(x) for x in rounded) >= hyper.prune_below:
+            kept[f] = rounded
+    return {"bias": [round(x, 4) for x in bias], "weights": kept}
+
+
+def _softmax(scores: Sequence[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def scores_of(model: dict, feats: dict[str, float]) -> list[float]:
+    scores = list(model["bias"])
+    weights = model["weights"]
+    for f, v in feats.items():
+        row = weights.get(f)
+        if row is not None:
+            for k in range(len(scores)):
+                scores[k] += row[k] * v
+    return scores
+
+
+def fit_temperature(model: dict, held_out: Sequence[Sample]) -> float:
+    """The softmax temperature with the lowest weighted log-loss on ``held_out``."""
+    if not held_out:
+        return 1.0
+    scored = [(scores_of(model, feats), y, w) for feats, y, w in held_out]
+    best_t, best_loss = 1.0, float("inf")
+    for step in range(5, 41):  # 0.5 .. 4.0
+        t = step / 10
+        loss = 0.0
+        for scores, y, w in scored:
+            probs = _softmax([s / t for s in scores])
+            loss -= w * math.log(max(probs[y], 1e-12))
+        if loss < best_loss - 1e-12:
+            best_t, best_loss = t, loss
+    return best_t
+
+
+# --- assembling the two models -----------------------------------------------------------
+
+
+def _featurise(examples: Iterable[Example]) -> dict[Example, dict[str, float]]:
+    return {ex: features.extract(features.ticket_text(ex.title, ex.description)) for ex in examples}
+
+
+def category_samples(examples: Iterable[Example], feats: dict) -> list[Sample]:
+    out = []
+    for ex in examples:
+        if ex.category in CATEGORIES:
+            w = SOURCE_WEIGHT.get(ex.source, 1.0)
+            out.append((feats[ex], CATEGORIES.index(ex.category), w))
+    return out
+
+
+def priority_samples(examples: Iterable[Example], feats: dict) -> list[Sample]:
+    out = []
+    for ex in examples:
+        label = ex.priority
+        weight = SOURCE_WEIGHT.get(ex.source, 1.0)
+        if label is None and ex.source == "bitext-customer-support":
+            label = BITEXT_INTENT_PRIORITY.get(ex.intent or "")
+            weight = BITEXT_PRIORITY_WEIGHT
+        if label in PRIORITIES:
+            out.append((feats[ex], PRIORITIES.index(label), weight))
+    return out
+
+
+def _is_calibration(ex: Example) -> bool:
+    """One curated example in five is held out once to fit the softmax temperature."""
+    return ex.source == "curated" and int(_stable_key(ex.title + ex.description)[:8], 16) % 5 == 0
+
+
+def _train_one(
+    examples: list[Example],
+    feats: dict,
+    to_samples: Callable[[Iterable[Example], dict], list[Sample]],
+    n_classes: int,
+    hyper: Hyper,
+) -> dict:
+    fit_part = [ex for ex in examples if not _is_calibration(ex)]
+    held = [ex for ex in examples if _is_calibration(ex)]
+    probe = fit_softmax(to_samples(fit_part, feats), n_classes, hyper)
+    temperature = fit_temperature(probe, to_samples(held, feats))
+    model = fit_softmax(to_samples(examples, feats), n_classes, hyper)
+    model["temperature"] = temperature
+    return model
+
+
+def build_artifact(
+    examples: Sequence[Example],
+    hyper: Hyper = Hyper(),
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    """Train both models on ``examples`` and return the artifact as a JSON-able dict."""
+    say = progress or (lambda msg: None)
+    examples = sorted(
+        set(examples),
+        key=lambda e: (e.source, e.title, e.description, e.category or "", e.priority or ""),
+    )
+    say(f"featurising {len(examples)} examples")
+    feats = _featurise(examples)
+    say("training the category model")
+    category = _train_one(examples, feats, category_samples, len(CATEGORIES), hyper)
+    say("training the priority model")
+    priority = _train_one(examples, feats, priority_samples, len(PRIORITIES), hyper)
+    sources: dict[str, int] = {}
+    for ex in examples:
+        sources[ex.source] = sources.get(ex.source, 0) + 1
+    return {
+        "format": FORMAT_VERSION,
+        "categories": list(CATEGORIES),
+        "priorities": list(PRIORITIES),
+        "rule_value": features.RULE_VALUE,
+        "category": category,
+        "priority": priority,
+        "training": {
+            "sources": dict(sorted(sources.items())),
+            "source_weight": SOURCE_WEIGHT,
+            "it_max_per_category": IT_MAX_PER_CATEGORY,
+            "bitext_priority_weight": BITEXT_PRIORITY_WEIGHT,
+            "hyper": hyper.__dict__,
+        },
+    }
+
+
+def dump_artifact(artifact: dict) -> bytes:
+    """Deterministic gzip-compressed JSON bytes for ``artifact``."""
+    raw = json.dumps(artifact, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=9, mtime=0) as gz:
+        gz.write(raw)
+    return buf.getvalue()
+
+
+def train(
+    data_dir: Path | str,
+    out_path: Path | str = ARTIFACT_PATH,
+    examples_dir: Path | str = EXAMPLES_DIR,
+    hyper: Hyper = Hyper(),
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    """Train on the public sets in ``data_dir`` plus the curated examples; write the artifact.
+
+    Returns a small summary (example counts, artifact size and SHA-256).
+    """
+    examples = load_curated(Path(examples_dir)) + load_public(Path(data_dir))
+    artifact = build_artifact(examples, hyper, progress)
+    blob = dump_artifact(artifact)
+    Path(out_path).write_bytes(blob)
+    return {
+        "sources": artifact["training"]["sources"],
+        "bytes": len(blob),
+        "sha256": hashlib.sha256(blob).hexdigest(),
+        "category_features": len(artifact["category"]["weights"]),
+        "priority_features": len(artifact["priority"]["weights"]),
+        "temperatures": [artifact["category"]["temperature"], artifact["priority"]["temperature"]],
+    }
