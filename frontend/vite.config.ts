@@ -31,7 +31,7 @@ export default defineConfig(({ mode }) => {
       globals: true,
       setupFiles: ['./src/test/setup.ts'],
       css: { modules: { classNameStrategy: 'non-scoped' } },
-      restoreMocks: true,
+      mockReset: true,
     },
   };
 });

@@ -1,4 +1,4 @@
-import axios, { AxiosError } from 'axios';
+import axios, { AxiosError, AxiosHeaders } from 'axios';
 
 /**
  * The one HTTP client of the web UI. The API is served from the same origin
@@ -66,7 +66,9 @@ export function toApiError(error: unknown): ApiError {
     const status = response ? response.status : null;
     const data = (response?.data ?? null) as { detail?: unknown; errors?: unknown } | null;
     const detail = data && typeof data === 'object' && typeof data.detail === 'string' ? data.detail : null;
-    const retryHeader = response?.headers?.['retry-after'];
+    const headers = response?.headers;
+    const retryHeader =
+      headers instanceof AxiosHeaders ? headers.get('retry-after') : (headers as Record<string, unknown> | undefined)?.['retry-after'];
     const retryAfter = retryHeader !== undefined && retryHeader !== null && !Number.isNaN(Number(retryHeader))
       ? Number(retryHeader)
       : null;
