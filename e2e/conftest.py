@@ -1,0 +1,269 @@
+"""Fixtures for the browser journeys.
+
+The app is served as `make run` serves it: Django (`manage.py runserver
+--noreload`, debug on) on a free port, the API on the same origin, the built
+web UI from `frontend/dist`. Its database is a throwaway one, created here and
+dropped afterwards: on the server of DATABASE_URL when set (CI), else on the
+embedded server the backend starts for local development.
+
+Headless Chromium comes from the system (`/usr/bin/chromium`, or CHROMIUM_PATH).
+Without it the journeys are skipped, except under CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BACKEND = REPO / "backend"
+DIST = REPO / "frontend" / "dist"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+SERVER_START_TIMEOUT = 90
+
+
+def _unavailable(message: str) -> None:
+    """Skip locally; in CI a missing prerequisite is a failure, never a silent skip."""
+    if IN_CI:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+# --- Database -----------------------------------------------------------------
+
+
+def _server_url() -> str:
+    """A URL of the PostgreSQL server to create the throwaway database on."""
+    url = os.environ.get("E2E_DATABASE_URL") or os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    # No server configured: the embedded one `make run` uses (started on demand).
+    sys.path.insert(0, str(BACKEND))
+    try:
+        from config.embedded_db import embedded_database_settings
+    finally:
+        sys.path.remove(str(BACKEND))
+    db = embedded_database_settings()
+    host = db["HOST"]
+    if host.startswith("/"):
+        return f"postgresql://{db['USER']}@/{db['NAME']}?host={host}&port={db['PORT']}"
+    return f"postgresql://{db['USER']}@{host}:{db['PORT']}/{db['NAME']}"
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    import psycopg
+    from psycopg import sql
+
+    try:
+        server = _server_url()
+        admin = _with_database(server, "postgres")
+        name = f"e2e_{os.getpid()}_{secrets.token_hex(4)}"
+        with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except Exception as error:  # noqa: BLE001 - any reason means "no database to test with"
+        _unavailable(f"No PostgreSQL server for the browser journeys: {error}")
+    try:
+        yield _with_database(server, name)
+    finally:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+# --- The app ------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _app_env(database: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "DATABASE_URL": database,
+            "DJANGO_DEBUG": "true",
+            "DJANGO_DOTENV": "false",
+            "FRONTEND_DIST_DIR": str(DIST),
+            # Offline classification only: no key, no network.
+            "LLM_PROVIDER": "local",
+            "LLM_API_KEY": "",
+            "OPENAI_API_KEY": "",
+            "ANTHROPIC_API_KEY": "",
+            "REDIS_URL": "",
+            "RATE_LIMIT_CLASSIFY": "off",
+            "RATE_LIMIT_CREATE": "off",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    return env
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"The app exited with {process.returncode}:\n{log.read_text()[-4000:]}")
+        with contextlib.suppress(urllib.error.URLError, ConnectionError, TimeoutError):
+            with urllib.request.urlopen(f"{url}/readyz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        time.sleep(0.3)
+    pytest.fail(f"The app did not answer within {SERVER_START_TIMEOUT} s:\n{log.read_text()[-4000:]}")
+
+
+@pytest.fixture(scope="session")
+def app_url(database_url: str) -> Iterator[str]:
+    if not (DIST / "index.html").is_file():
+        _unavailable("The web UI is not built: run `make frontend-build` (or `npm run build` in frontend/).")
+    env = _app_env(database_url)
+    for command in (["migrate", "--noinput"], ["createcachetable"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=BACKEND,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / "server.log"
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            cwd=BACKEND,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_until_up(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+
+
+# --- The browser ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        _unavailable(
+            f"No Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium) "
+            "or set CHROMIUM_PATH."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class PageWatch:
+    """What the page did that a journey must not ignore: dialogs and script errors."""
+
+    def __init__(self) -> None:
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+
+
+def _open_page(browser, app_url: str, width: int, height: int):
+    context = browser.new_context(
+        base_url=app_url,
+        viewport={"width": width, "height": height},
+        locale="en-US",
+        timezone_id="UTC",
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    watch = PageWatch()
+
+    def on_dialog(dialog):
+        watch.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    return context, page, watch
+
+
+@pytest.fixture
+def desktop(browser, app_url):
+    """A 1280 px wide page of the app; fails the test on any script error."""
+    context, page, watch = _open_page(browser, app_url, 1280, 900)
+    page.watch = watch
+    yield page
+    context.close()
+    assert watch.errors == [], f"Script errors on the page: {watch.errors}"
+
+
+@pytest.fixture
+def phone(browser, app_url):
+    """A 390 px wide page of the app (a current phone)."""
+    context, page, watch = _open_page(browser, app_url, 390, 844)
+    page.watch = watch
+    yield page
+    context.close()
+    assert watch.errors == [], f"Script errors on the page: {watch.errors}"
+
+
+@pytest.fixture
+def uid() -> str:
+    """A word no other ticket contains, to find this test's tickets by search."""
+    return f"qx{secrets.token_hex(4)}"
+
+
+@pytest.fixture
+def screenshot():
+    """Saves a full-page PNG to e2e/artifacts/ (git-ignored) for a person to look at."""
+
+    def take(page, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
