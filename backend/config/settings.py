@@ -217,6 +217,11 @@ else:
 
 # Who classifies: openai, anthropic, openai-compatible or local (in-process, no key).
 LLM_PROVIDER = env_str("LLM_PROVIDER", _default_provider).lower()
+if LLM_PROVIDER not in ("openai", "anthropic", "openai-compatible", "local"):
+    raise ImproperlyConfigured(
+        "LLM_PROVIDER must be openai, anthropic, openai-compatible or local, "
+        f"not {LLM_PROVIDER!r}."
+    )
 # The key; LLM_API_KEY wins over the vendor's own variable.
 LLM_API_KEY = _llm_api_key or (_anthropic_key if LLM_PROVIDER == "anthropic" else _openai_key)
 # Model name; empty means the provider's default small model.
@@ -225,6 +230,12 @@ LLM_MODEL = env_str("LLM_MODEL")
 LLM_BASE_URL = env_str("LLM_BASE_URL")
 # Whole budget of one classification, retries included, in seconds.
 LLM_TIMEOUT_SECONDS = env_float("LLM_TIMEOUT_SECONDS", 5.0, minimum=0.1)
+# How long the configured provider's answers stay cached, in seconds (default: a day).
+LLM_CACHE_SECONDS = env_int("LLM_CACHE_SECONDS", 86400, minimum=1)
+# Failed calls in a row after which the provider is skipped for the cool-down.
+LLM_CIRCUIT_FAILURES = env_int("LLM_CIRCUIT_FAILURES", 3, minimum=1)
+# Seconds a failing provider is skipped (the local model answers meanwhile).
+LLM_CIRCUIT_COOLDOWN_SECONDS = env_float("LLM_CIRCUIT_COOLDOWN_SECONDS", 30.0, minimum=1.0)
 
 # --- Users ------------------------------------------------------------------
 

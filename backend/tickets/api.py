@@ -13,6 +13,7 @@ from .models import Category, Priority, Status
 from .search import SEARCH_MAX_LENGTH
 from .selectors import ticket_get, ticket_list, ticket_stats
 from .serializers import (
+    ClassifyQuerySerializer,
     ClassifyRequestSerializer,
     ClassifyResponseSerializer,
     StatsSerializer,
@@ -101,14 +102,17 @@ class TicketDetailApi(APIView):
 class TicketClassifyApi(APIView):
     @extend_schema(
         operation_id="tickets_classify",
+        parameters=[ClassifyQuerySerializer],
         request=ClassifyRequestSerializer,
         responses={200: ClassifyResponseSerializer, **error_responses(400, 413, 415, 429)},
         summary="Suggest a category and priority for a ticket's text",
     )
     def post(self, request):
+        query = ClassifyQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
         serializer = ClassifyRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        suggestion = suggestion_for(**serializer.validated_data)
+        suggestion = suggestion_for(**serializer.validated_data, **query.validated_data)
         return Response(
             {
                 "suggested_category": suggestion.category,
@@ -117,6 +121,7 @@ class TicketClassifyApi(APIView):
                 "priority_confidence": suggestion.priority_confidence,
                 "confidence_band": suggestion.confidence_band,
                 "provider": suggestion.provider,
+                "pending": suggestion.pending,
             }
         )
 

@@ -78,6 +78,16 @@ class ClassifyRequestSerializer(RejectUnknownFieldsMixin, serializers.Serializer
     description = _description()
 
 
+class ClassifyQuerySerializer(serializers.Serializer):
+    instant = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Answer at once: the cached answer of the configured LLM if any, else the "
+        "local model's, with `pending: true` while the LLM's answer is computed in the "
+        "background (ask again shortly). Without it the LLM is awaited within the time budget.",
+    )
+
+
 class ClassifyResponseSerializer(serializers.Serializer):
     suggested_category = serializers.ChoiceField(choices=Category.choices)
     suggested_priority = serializers.ChoiceField(choices=Priority.choices)
@@ -87,6 +97,10 @@ class ClassifyResponseSerializer(serializers.Serializer):
     provider = serializers.ChoiceField(
         choices=["openai", "anthropic", "openai-compatible", "local", "default"],
         help_text="Who answered; 'default' means every classifier failed.",
+    )
+    pending = serializers.BooleanField(
+        help_text="Only with `instant`: true when a better answer (the configured LLM's) is "
+        "being computed; ask again shortly to get it."
     )
 
 

@@ -12,6 +12,8 @@ class Suggestion:
     category_confidence: float
     priority_confidence: float
     provider: str
+    # Instant mode: a better answer (the remote provider's) is being computed; ask again.
+    pending: bool = False
 
     @property
     def confidence_band(self) -> str:

@@ -13,9 +13,16 @@ class Provider:
     `classify` returns a Suggestion whose labels are in triage.labels and whose
     confidences are in [0, 1], with `provider` set to `name`. It raises
     ClassificationError for every failure, and must give up by `timeout` seconds.
+
+    `remote` providers call a network service: triage.services then runs them in a
+    bounded thread pool with a deadline, caches their answers (keyed by `name`,
+    `model` and the prompt version) and skips them while their circuit breaker is open.
+    In-process providers (`remote = False`) are called directly and never cached.
     """
 
     name: str = ""
+    model: str = ""
+    remote: bool = False
 
     def classify(self, *, title: str, description: str, timeout: float) -> Suggestion:
         raise NotImplementedError

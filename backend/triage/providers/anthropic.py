@@ -1,0 +1,76 @@
+"""Anthropic's Messages API, with structured outputs constraining the reply to a schema.
+
+The reply schema goes in `output_config.format` (generally available, no beta
+header). No `temperature`, `top_p` or `top_k` is sent: Claude Haiku 5.5 rejects
+non-default sampling parameters. Content blocks are picked by type, since a reply may
+start with a thinking block; a forced tool call (`tool_use` block) is read too, so a
+gateway that maps structured outputs onto tools still works.
+"""
+
+import time
+
+from ..prompts import RESPONSE_SCHEMA, SYSTEM_PROMPT, user_message
+from ..replies import suggestion_from_reply, suggestion_from_text
+from ..suggestion import Suggestion
+from .base import ClassificationError, Provider
+from .http import new_client, post_json
+
+DEFAULT_BASE_URL = "https://api.anthropic.com"
+# Anthropic's current small model, "for classification, extraction and routing"
+# (platform.claude.com, models/haiku-5-5/overview).
+DEFAULT_MODEL = "claude-haiku-5-5"
+API_VERSION = "2023-06-01"
+# Thinking tokens count towards max_tokens; a classification needs far fewer.
+MAX_TOKENS = 1024
+
+
+def message_suggestion(answer: dict, *, provider: str) -> Suggestion:
+    """The Suggestion in a Messages API answer; a refusal or no usable block is a failure."""
+    if answer.get("type") != "message" or not isinstance(answer.get("content"), list):
+        raise ClassificationError("The answer is not a message.")
+    if answer.get("stop_reason") == "refusal":
+        raise ClassificationError("The model refused to answer.")
+    for block in answer["content"]:
+        if not isinstance(block, dict):
+            continue
+        if block.get("type") == "tool_use" and isinstance(block.get("input"), dict):
+            return suggestion_from_reply(block["input"], provider=provider)
+        if block.get("type") == "text" and isinstance(block.get("text"), str):
+            return suggestion_from_text(block["text"], provider=provider)
+    raise ClassificationError("The message has no text or tool_use block.")
+
+
+class AnthropicProvider(Provider):
+    name = "anthropic"
+    remote = True
+
+    def __init__(self, *, api_key: str, model: str = "", base_url: str = ""):
+        self.api_key = api_key
+        self.model = model or DEFAULT_MODEL
+        self.url = (base_url or DEFAULT_BASE_URL).rstrip("/") + "/v1/messages"
+        self.client = new_client()
+
+    def headers(self) -> dict:
+        return {"x-api-key": self.api_key, "anthropic-version": API_VERSION}
+
+    def request_body(self, *, title: str, description: str) -> dict:
+        return {
+            "model": self.model,
+            "max_tokens": MAX_TOKENS,
+            "system": SYSTEM_PROMPT,
+            "messages": [
+                {"role": "user", "content": user_message(title=title, description=description)}
+            ],
+            "output_config": {"format": {"type": "json_schema", "schema": RESPONSE_SCHEMA}},
+        }
+
+    def classify(self, *, title: str, description: str, timeout: float) -> Suggestion:
+        deadline = time.monotonic() + timeout
+        answer = post_json(
+            self.client,
+            self.url,
+            headers=self.headers(),
+            body=self.request_body(title=title, description=description),
+            deadline=deadline,
+        )
+        return message_suggestion(answer, provider=self.name)

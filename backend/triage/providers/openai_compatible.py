@@ -1,0 +1,27 @@
+"""Any server that speaks OpenAI's chat completions: Ollama, vLLM, llama.cpp, LM Studio.
+
+Many of them lack `json_schema` response formats, and they disagree about
+`json_object` (LM Studio refuses it), so none is sent: the prompt asks for bare JSON
+and the reply parser tolerates code fences, <think> blocks and a few words around the
+object. Local models do accept `temperature`; 0 makes their answers repeatable.
+"""
+
+from .openai import OpenAIProvider
+
+MAX_TOKENS = 1024
+
+
+class OpenAICompatibleProvider(OpenAIProvider):
+    name = "openai-compatible"
+    default_model = ""
+
+    def __init__(self, *, api_key: str, model: str, base_url: str):
+        super().__init__(api_key=api_key, model=model, base_url=base_url)
+
+    def request_body(self, *, title: str, description: str) -> dict:
+        return {
+            "model": self.model,
+            "messages": self.messages(title=title, description=description),
+            "temperature": 0,
+            "max_tokens": MAX_TOKENS,
+        }
