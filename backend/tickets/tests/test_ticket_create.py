@@ -1,6 +1,7 @@
 import pytest
 
 from tickets.models import Ticket
+from triage.providers.base import Provider
 
 pytestmark = pytest.mark.django_db
 
@@ -73,12 +74,13 @@ def test_create_stores_the_suggestion_even_when_labels_are_sent(api_client):
 
 def test_create_survives_a_failing_classifier(api_client, monkeypatch):
     # given every classifier blows up
-    def explode(**kwargs):
-        raise RuntimeError("classifier crashed")
+    class BrokenProvider(Provider):
+        name = "local"
 
-    monkeypatch.setattr(
-        "triage.providers.keywords.KeywordProvider.classify", lambda self, **kw: explode()
-    )
+        def classify(self, *, title, description, timeout):
+            raise RuntimeError("classifier crashed")
+
+    monkeypatch.setattr("triage.services.build_provider", lambda name=None: BrokenProvider())
 
     # when a ticket is submitted without labels
     response = api_client.post(
