@@ -1,10 +1,26 @@
-"""Page-number pagination that refuses bad page parameters instead of guessing."""
+"""Page-number pagination that refuses bad page parameters and never counts a million rows.
 
-from django.core.paginator import InvalidPage
+A page reads one row more than it shows, to know whether a next page exists; past the
+last row it is a 404. The `count` is exact when the page shows the end of the list, or
+when the queryset can count itself cheaply (`page_count()`, e.g. from counters kept by
+the database). Otherwise it is exact up to COUNT_EXACT_LIMIT rows and beyond that the
+planner's estimate, flagged with `"count_is_estimate": true` (CONTRACT §3).
+"""
+
+import json
+
+from django.db import connections
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 MAX_PAGE_SIZE = 100
+# Counts up to this many rows are exact; beyond it, the count is the planner's estimate.
+COUNT_EXACT_LIMIT = 10_000
+# When the planner expects more than this many rows, counting up to the limit is skipped:
+# reaching it would cost more than the page itself.
+ESTIMATE_TRUSTED_ABOVE = 10 * COUNT_EXACT_LIMIT
 
 
 def _positive_int(value: str, name: str, maximum: int | None = None) -> int:
@@ -22,33 +38,124 @@ def _positive_int(value: str, name: str, maximum: int | None = None) -> int:
     return number
 
 
+def planned_rows(queryset) -> int:
+    """The number of rows PostgreSQL's planner expects `queryset` to return."""
+    query = queryset.order_by().query
+    compiler = query.get_compiler(queryset.db)
+    sql, params = compiler.as_sql()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def capped_count(queryset, limit: int = COUNT_EXACT_LIMIT) -> tuple[int, bool]:
+    """(number of rows, whether it is an estimate): exact up to `limit`, estimated beyond."""
+    estimate = planned_rows(queryset)
+    if estimate <= ESTIMATE_TRUSTED_ABOVE:
+        counted = queryset.order_by()[: limit + 1].count()
+        if counted <= limit:
+            return counted, False
+        return max(estimate, counted), True
+    return estimate, True
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
+    template = None
 
     def get_page_size(self, request):
-        value = request.query_params.get(self.page_size_query_param, "")
-        if value == "":
+        value = request.query_params.get(self.page_size_query_param)
+        if value is None:
             return self.page_size
         return _positive_int(value, self.page_size_query_param, self.max_page_size)
 
+    def get_page_number(self, request, paginator=None):
+        raw_page = request.query_params.get(self.page_query_param)
+        if raw_page is None:
+            return 1
+        return _positive_int(raw_page, self.page_query_param)
+
     def paginate_queryset(self, queryset, request, view=None):
-        raw_page = request.query_params.get(self.page_query_param, "")
-        if raw_page != "":
-            _positive_int(raw_page, self.page_query_param)
-        try:
-            return super().paginate_queryset(queryset, request, view)
-        except NotFound:
-            raise NotFound("This page is past the last page.") from None
-        except InvalidPage:
-            raise NotFound("This page is past the last page.") from None
+        self.request = request
+        page_size = self.get_page_size(request)
+        self.page_number = self.get_page_number(request)
+        start = (self.page_number - 1) * page_size
+        rows = list(queryset[start : start + page_size + 1])
+        self.has_next = len(rows) > page_size
+        rows = rows[:page_size]
+        if not rows and self.page_number > 1:
+            raise NotFound("This page is past the last page.")
+        seen = start + len(rows)
+        if not self.has_next:
+            self.count, self.count_is_estimate = seen, False
+        else:
+            count = getattr(queryset, "page_count", None)
+            if count is not None:
+                self.count, self.count_is_estimate = count()
+            else:
+                self.count, self.count_is_estimate = capped_count(queryset)
+            # An estimate never claims fewer rows than the pages already show.
+            self.count = max(self.count, seen + 1)
+        return rows
+
+    def get_paginated_response(self, data):
+        body = {
+            "count": self.count,
+            "next": self.get_next_link(),
+            "previous": self.get_previous_link(),
+            "results": data,
+        }
+        if self.count_is_estimate:
+            body["count_is_estimate"] = True
+        return Response(body)
+
+    def get_next_link(self):
+        if not self.has_next:
+            return None
+        url = self.request.build_absolute_uri()
+        return replace_query_param(url, self.page_query_param, self.page_number + 1)
+
+    def get_previous_link(self):
+        if self.page_number == 1:
+            return None
+        url = self.request.build_absolute_uri()
+        if self.page_number == 2:
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, self.page_number - 1)
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["count"]["description"] = (
+            f"Number of results: exact up to {COUNT_EXACT_LIMIT}, beyond that it may be "
+            "the database's estimate, and then count_is_estimate is true."
+        )
+        response["properties"]["count_is_estimate"] = {
+            "type": "boolean",
+            "description": "Present and true when count is an estimate.",
+        }
+        return response
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
+            # An empty value means the default, as for the filters.
             if parameter["name"] == self.page_size_query_param:
-                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}
-                parameter["description"] = f"Results per page, 1 to {MAX_PAGE_SIZE} (default 20)."
+                parameter["schema"] = {
+                    "anyOf": [
+                        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                        {"type": "string", "maxLength": 0},
+                    ]
+                }
+                parameter["description"] = (
+                    f"Results per page, 1 to {MAX_PAGE_SIZE}; empty or absent for 20."
+                )
             if parameter["name"] == self.page_query_param:
-                parameter["schema"] = {"type": "integer", "minimum": 1}
+                parameter["schema"] = {
+                    "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "maxLength": 0}]
+                }
+                parameter["description"] = "Page number from 1; empty or absent for the first."
         return parameters

@@ -2,25 +2,54 @@
 
 from datetime import UTC, datetime
 
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import QuerySet
 from rest_framework.exceptions import NotFound, ValidationError
 
+from core.pagination import capped_count
+
+from .counters import COUNTED_FIELDS, counted_tickets, counted_totals
 from .filters import TicketFilter
-from .models import Category, Priority, Status, Ticket
+from .models import Category, Priority, Ticket
+from .search import search_words
 
 # Largest id the database can hold; anything above cannot exist.
 MAX_TICKET_ID = 2**63 - 1
 
 
-def ticket_list(*, filters: dict | None = None) -> QuerySet[Ticket]:
+class TicketListQuerySet(QuerySet):
+    """Tickets of a list page; `page_count()` counts them without reading a million rows.
+
+    Lists filtered only by status, priority and category are counted exactly from the
+    counters (see counters.py). A search is counted exactly up to
+    core.pagination.COUNT_EXACT_LIMIT matches and estimated beyond.
+    """
+
+    # Set by ticket_list when the counters can answer; lost on clone on purpose, since a
+    # further filter would make them wrong.
+    counted_filters: dict | None = None
+
+    def page_count(self) -> tuple[int, bool]:
+        """(number of tickets, whether it is an estimate)."""
+        if self.counted_filters is not None:
+            return counted_tickets(**self.counted_filters), False
+        return capped_count(self)
+
+
+def ticket_list(*, filters: dict | None = None) -> TicketListQuerySet:
     """Tickets matching `filters` (query-string values), newest first.
 
     Raises ValidationError naming the filter when a value is not allowed.
     """
-    filter_set = TicketFilter(filters or {}, queryset=Ticket.objects.all())
+    filter_set = TicketFilter(filters or {}, queryset=TicketListQuerySet(model=Ticket))
     if not filter_set.is_valid():
         raise ValidationError(filter_set.errors)
-    return filter_set.qs.order_by("-created_at", "-id")
+    tickets = filter_set.qs.order_by("-created_at", "-id")
+    values = filter_set.form.cleaned_data
+    if not search_words(values.get("search") or ""):
+        tickets.counted_filters = {
+            field: values[field] for field in COUNTED_FIELDS if values.get(field)
+        }
+    return tickets
 
 
 def ticket_get(*, ticket_id: int) -> Ticket:
@@ -37,21 +66,11 @@ def _share(part: int, whole: int) -> float | None:
 
 
 def ticket_stats(*, today: datetime | None = None) -> dict:
-    """Counts and breakdowns of all tickets, computed by the database in one query."""
-    aggregates = {
-        "total": Count("id"),
-        "open": Count("id", filter=Q(status=Status.OPEN)),
-        "first_created_at": Min("created_at"),
-        "ai_suggested": Count("id", filter=Q(ai_category__isnull=False)),
-        "ai_category_kept": Count("id", filter=Q(ai_category=F("category"))),
-        "ai_priority_kept": Count("id", filter=Q(ai_priority=F("priority"))),
-    }
-    for priority in Priority.values:
-        aggregates[f"priority_{priority}"] = Count("id", filter=Q(priority=priority))
-    for category in Category.values:
-        aggregates[f"category_{category}"] = Count("id", filter=Q(category=category))
-    row = Ticket.objects.aggregate(**aggregates)
-    return stats_from_counts(row, today=today)
+    """Counts and breakdowns of all tickets, in one query that reads no ticket rows.
+
+    The counters are kept exact by database triggers (migration 0002_ticket_counters).
+    """
+    return stats_from_counts(counted_totals(), today=today)
 
 
 def stats_from_counts(row: dict, *, today: datetime | None = None) -> dict:
