@@ -51,12 +51,12 @@ def planned_rows(queryset) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def capped_count(queryset, limit: int = COUNT_EXACT_LIMIT) -> tuple[int, bool]:
-    """(number of rows, whether it is an estimate): exact up to `limit`, estimated beyond."""
+def capped_count(queryset) -> tuple[int, bool]:
+    """(number of rows, whether it is an estimate): exact up to COUNT_EXACT_LIMIT."""
     estimate = planned_rows(queryset)
     if estimate <= ESTIMATE_TRUSTED_ABOVE:
-        counted = queryset.order_by()[: limit + 1].count()
-        if counted <= limit:
+        counted = queryset.order_by()[: COUNT_EXACT_LIMIT + 1].count()
+        if counted <= COUNT_EXACT_LIMIT:
             return counted, False
         return max(estimate, counted), True
     return estimate, True
