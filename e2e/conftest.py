@@ -12,15 +12,13 @@ Without it the journeys are skipped, except under CI=true, where they fail.
 
 from __future__ import annotations
 
-import contextlib
+import http.client
 import os
 import secrets
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -87,7 +85,7 @@ def database_url() -> Iterator[str]:
         name = f"e2e_{os.getpid()}_{secrets.token_hex(4)}"
         with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    except Exception as error:  # noqa: BLE001 - any reason means "no database to test with"
+    except Exception as error:  # any reason means "no database to test with"
         _unavailable(f"No PostgreSQL server for the browser journeys: {error}")
     try:
         yield _with_database(server, name)
@@ -129,23 +127,47 @@ def _app_env(database: str) -> dict[str, str]:
     return env
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
+def _ready(port: int) -> bool:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+    try:
+        connection.request("GET", "/readyz")
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
+def _wait_until_up(port: int, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(f"The app exited with {process.returncode}:\n{log.read_text()[-4000:]}")
-        with contextlib.suppress(urllib.error.URLError, ConnectionError, TimeoutError):
-            with urllib.request.urlopen(f"{url}/readyz", timeout=2) as response:
-                if response.status == 200:
-                    return
+        if _ready(port):
+            return
         time.sleep(0.3)
-    pytest.fail(f"The app did not answer within {SERVER_START_TIMEOUT} s:\n{log.read_text()[-4000:]}")
+    pytest.fail(
+        f"The app did not answer within {SERVER_START_TIMEOUT} s:\n{log.read_text()[-4000:]}"
+    )
 
 
 @pytest.fixture(scope="session")
-def app_url(database_url: str) -> Iterator[str]:
+def chromium() -> str:
+    """The system's Chromium; checked before anything is started for it."""
+    if not Path(CHROMIUM).is_file():
+        _unavailable(
+            f"No Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium) "
+            "or set CHROMIUM_PATH."
+        )
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium: str, database_url: str) -> Iterator[str]:
     if not (DIST / "index.html").is_file():
-        _unavailable("The web UI is not built: run `make frontend-build` (or `npm run build` in frontend/).")
+        _unavailable(
+            "The web UI is not built: run `make frontend-build` (or `npm run build` in frontend/)."
+        )
     env = _app_env(database_url)
     for command in (["migrate", "--noinput"], ["createcachetable"]):
         subprocess.run(
@@ -169,7 +191,7 @@ def app_url(database_url: str) -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
     try:
-        _wait_until_up(url, process, log)
+        _wait_until_up(port, process, log)
         yield url
     finally:
         process.terminate()
@@ -184,17 +206,12 @@ def app_url(database_url: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).is_file():
-        _unavailable(
-            f"No Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium) "
-            "or set CHROMIUM_PATH."
-        )
+def browser(chromium: str):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
         )
         try:
             yield browser
@@ -260,10 +277,10 @@ def uid() -> str:
 def screenshot():
     """Saves a full-page PNG to e2e/artifacts/ (git-ignored) for a person to look at."""
 
-    def take(page, name: str) -> Path:
+    def take(page, name: str, *, full_page: bool = True) -> Path:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     return take
