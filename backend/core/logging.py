@@ -16,8 +16,8 @@ NO_REQUEST = "-"
 request_id_var: ContextVar[str] = ContextVar("request_id", default=NO_REQUEST)
 client_ip_var: ContextVar[str] = ContextVar("client_ip", default=NO_REQUEST)
 
-JSON_FIELDS = ["levelname", "name", "message"]
-RENAMED_FIELDS = {"levelname": "level", "name": "logger"}
+JSON_FIELDS = ["levelname", "name", "message", "process"]
+RENAMED_FIELDS = {"levelname": "level", "name": "logger", "process": "pid"}
 
 
 class RequestContextFilter(logging.Filter):
@@ -30,7 +30,7 @@ class RequestContextFilter(logging.Filter):
 
 
 class JsonFormatter(_BaseJsonFormatter):
-    """`{"time", "level", "logger", "message", "request_id", "client_ip", ...extra}`."""
+    """`{"time", "level", "logger", "message", "pid", "request_id", "client_ip", ...}`."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("rename_fields", RENAMED_FIELDS)
@@ -49,7 +49,6 @@ ACCESS_ATOMS = {
     "a": "user_agent",
     "h": "peer",
 }
-ACCESS_LOG_FORMAT = "%(m)s %(U)s %(s)s %(M)sms"
 
 
 class AccessJsonFormatter(JsonFormatter):

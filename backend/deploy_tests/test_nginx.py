@@ -1,0 +1,180 @@
+"""The frontend container's nginx configuration, run with this machine's nginx."""
+
+import os
+import re
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+from .conftest import CLASSIFY_LIMIT, REPO_DIR, free_port, start_process, unavailable, wait_for_http
+
+pytestmark = pytest.mark.slow
+
+NGINX_DIR = REPO_DIR / "frontend" / "nginx"
+TEMPLATE_VARIABLES = ("API_UPSTREAM", "NGINX_UI_PORT", "NGINX_API_PORT", "NGINX_UI_ROOT")
+
+
+def render_template(template: Path, values: dict[str, str]) -> str:
+    """What the nginx image's entrypoint does with /etc/nginx/templates/*.template."""
+    envsubst = shutil.which("envsubst")
+    if envsubst is None:
+        unavailable("envsubst is not installed (gettext-base)")
+    result = subprocess.run(
+        [envsubst, " ".join(f"${{{name}}}" for name in TEMPLATE_VARIABLES)],
+        input=template.read_text(),
+        env={**os.environ, **values},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory, nginx_binary, frontend_dist, api_server):
+    prefix = tmp_path_factory.mktemp("nginx")
+    prefix.chmod(0o755)  # workers may run as another user when started by root
+    (prefix / "conf.d").mkdir()
+    ui_port, api_port = free_port(), free_port()
+    upstream = api_server.base_url.removeprefix("http://")
+    rendered = render_template(
+        NGINX_DIR / "templates" / "default.conf.template",
+        {
+            "API_UPSTREAM": upstream,
+            "NGINX_UI_PORT": str(ui_port),
+            "NGINX_API_PORT": str(api_port),
+            "NGINX_UI_ROOT": str(frontend_dist),
+        },
+    )
+    (prefix / "conf.d" / "default.conf").write_text(rendered)
+    main = (NGINX_DIR / "nginx.conf").read_text()
+    (prefix / "nginx.conf").write_text(
+        main.replace("pid /tmp/nginx.pid;", f"pid {prefix / 'nginx.pid'};")
+    )
+    mime_types = Path("/etc/nginx/mime.types")
+    if not mime_types.is_file():
+        unavailable("/etc/nginx/mime.types is missing")
+    shutil.copy(mime_types, prefix / "mime.types")
+    base = [nginx_binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", "stderr"]
+
+    check = subprocess.run([*base, "-t"], capture_output=True, text=True, check=False)
+    process = None
+    if check.returncode == 0:
+        process = start_process(
+            [*base, "-g", "daemon off;"],
+            env=dict(os.environ),
+            log_path=prefix / "nginx.log",
+            cwd=prefix,
+        )
+        wait_for_http(process, f"http://127.0.0.1:{ui_port}/")
+    yield {
+        "check": check,
+        "rendered": rendered,
+        "ui": f"http://127.0.0.1:{ui_port}",
+        "api": f"http://127.0.0.1:{api_port}",
+        "process": process,
+    }
+    if process is not None:
+        process.stop()
+
+
+def test_template_renders_to_a_valid_configuration(nginx):
+    assert "${" not in nginx["rendered"]
+    assert nginx["check"].returncode == 0, nginx["check"].stderr
+    assert "test is successful" in nginx["check"].stderr
+
+
+@pytest.mark.parametrize("port", ["ui", "api"])
+def test_both_ports_serve_the_built_ui(nginx, frontend_dist, port):
+    response = httpx.get(f"{nginx[port]}/")
+
+    assert response.status_code == 200
+    assert response.content == (frontend_dist / "index.html").read_bytes()
+    assert response.headers["Cache-Control"] == "no-cache"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_client_side_routes_fall_back_to_the_app(nginx, frontend_dist):
+    response = httpx.get(f"{nginx['ui']}/tickets/42")
+
+    assert response.status_code == 200
+    assert response.content == (frontend_dist / "index.html").read_bytes()
+
+
+def test_hashed_assets_are_cached_for_long(nginx, frontend_dist):
+    asset = next(path for path in (frontend_dist / "assets").iterdir() if path.is_file())
+
+    response = httpx.get(f"{nginx['ui']}/assets/{asset.name}")
+
+    assert response.status_code == 200
+    assert response.content == asset.read_bytes()
+    assert "immutable" in response.headers["Cache-Control"]
+
+
+@pytest.mark.parametrize("port", ["ui", "api"])
+def test_the_api_is_proxied_with_one_request_id(nginx, api_server, port):
+    response = httpx.get(f"{nginx[port]}/api/tickets/")
+
+    assert response.status_code == 200
+    assert response.json()["count"] >= 0
+    request_ids = response.headers.get_list("X-Request-ID")
+    assert len(request_ids) == 1
+    access = [r for r in api_server.json_lines() if r["logger"] == "gunicorn.access"]
+    logged = next(r for r in access if r["request_id"] == request_ids[0])
+    # nginx's X-Forwarded-For names the real client, which is us.
+    assert logged["client_ip"] == "127.0.0.1"
+
+
+def test_a_request_id_from_a_balancer_in_front_is_kept(nginx, api_server):
+    request_id = uuid.uuid4().hex
+
+    response = httpx.get(f"{nginx['api']}/healthz", headers={"X-Request-ID": request_id})
+
+    assert response.status_code == 200
+    assert response.headers["X-Request-ID"] == request_id
+    assert any(r["request_id"] == request_id for r in api_server.json_lines())
+
+
+def test_health_probes_are_proxied(nginx):
+    assert httpx.get(f"{nginx['api']}/healthz").json() == {"status": "ok"}
+    assert httpx.get(f"{nginx['api']}/readyz").status_code == 200
+
+
+def test_the_admin_and_its_static_files_are_proxied(nginx):
+    login = httpx.get(f"{nginx['api']}/admin/login/")
+    stylesheet = re.search(r'href="(/static/admin/css/[^"]+\.css)"', login.text)
+
+    assert login.status_code == 200
+    assert stylesheet, login.text[:500]
+    css = httpx.get(f"{nginx['api']}{stylesheet[1]}")
+    assert css.status_code == 200
+    assert css.headers["Content-Type"].startswith("text/css")
+
+
+def test_forged_forwarded_for_through_nginx_does_not_reset_the_limit(nginx):
+    statuses = [
+        httpx.post(
+            f"{nginx['ui']}/api/tickets/classify/",
+            json={"description": "The app crashes when I log in"},
+            headers={"X-Forwarded-For": f"198.51.100.{attempt}"},
+            timeout=30,
+        ).status_code
+        for attempt in range(CLASSIFY_LIMIT + 1)
+    ]
+
+    assert statuses == [200] * CLASSIFY_LIMIT + [429]
+
+
+def test_an_oversized_api_body_is_refused_in_the_error_shape(nginx):
+    response = httpx.post(
+        f"{nginx['api']}/api/tickets/",
+        content=b"x" * (2 * 1024 * 1024),
+        headers={"Content-Type": "application/json"},
+    )
+
+    assert response.status_code == 413
+    assert response.json() == {"detail": "The request body is too large.", "errors": {}}

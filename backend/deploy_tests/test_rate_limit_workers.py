@@ -1,0 +1,51 @@
+"""Rate limits in gunicorn with two worker processes sharing the database cache."""
+
+import httpx
+import pytest
+
+from .conftest import CLASSIFY_LIMIT
+
+pytestmark = pytest.mark.slow
+
+BODY = {"description": "I was charged twice for my subscription"}
+
+
+def _classify(api_server, forwarded_for: str) -> httpx.Response:
+    # A new connection each time, so either worker may accept it.
+    return httpx.post(
+        f"{api_server.base_url}/api/tickets/classify/",
+        json=BODY,
+        headers={"X-Forwarded-For": forwarded_for, "Connection": "close"},
+        timeout=30,
+    )
+
+
+def _answering_pids(api_server, responses) -> set[int]:
+    ids = {response.headers["X-Request-ID"] for response in responses}
+    return {
+        record["pid"]
+        for record in api_server.json_lines()
+        if record["logger"] == "gunicorn.access" and record["request_id"] in ids
+    }
+
+
+def test_the_limit_is_counted_across_workers(api_server):
+    responses = [_classify(api_server, "203.0.113.10") for _ in range(CLASSIFY_LIMIT + 3)]
+
+    statuses = [response.status_code for response in responses]
+    pids = _answering_pids(api_server, responses)
+    assert statuses == [200] * CLASSIFY_LIMIT + [429] * 3, f"answered by workers {pids}"
+    for refused in responses[CLASSIFY_LIMIT:]:
+        assert set(refused.json()) == {"detail", "errors"}
+        assert 1 <= int(refused.headers["Retry-After"]) <= 60
+
+
+def test_each_client_behind_the_proxy_has_its_own_allowance(api_server):
+    first = [_classify(api_server, "203.0.113.20").status_code for _ in range(CLASSIFY_LIMIT + 1)]
+    other = _classify(api_server, "203.0.113.21")
+    # The client may prepend anything; only the entry the proxy appended counts.
+    forged = _classify(api_server, "203.0.113.22, 203.0.113.20")
+
+    assert first == [200] * CLASSIFY_LIMIT + [429]
+    assert other.status_code == 200
+    assert forged.status_code == 429

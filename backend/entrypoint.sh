@@ -1,0 +1,85 @@
+#!/bin/sh
+# Start the API container:
+#   entrypoint.sh serve    wait for the database, migrate if RUN_MIGRATIONS=1, run gunicorn
+#   entrypoint.sh migrate  wait for the database, migrate, create the cache table and the
+#                          configured superuser, then exit (the compose `migrate` service)
+#   entrypoint.sh CMD...   wait for the database, migrate if RUN_MIGRATIONS=1, run CMD
+# Settings come from the environment (see .env.example); DJANGO_SECRET_KEY is required.
+set -eu
+cd "$(dirname "$0")"
+
+# Load the settings and wait up to DB_WAIT_SECONDS (default 60) for the database.
+# Configuration errors (a missing secret, a bad value) stop here with exit code 78.
+wait_for_database() {
+    python - <<'PY'
+import os
+import sys
+import time
+
+import django
+from django.core.exceptions import ImproperlyConfigured
+
+try:
+    django.setup()
+except ImproperlyConfigured as error:
+    print(f"Configuration error: {error}", file=sys.stderr)
+    sys.exit(78)
+
+from django.db import connection
+from django.db.utils import OperationalError
+
+deadline = time.monotonic() + float(os.environ.get("DB_WAIT_SECONDS") or 60)
+while True:
+    try:
+        connection.ensure_connection()
+        break
+    except OperationalError as error:
+        if time.monotonic() > deadline:
+            print(f"The database is not answering: {error}".strip(), file=sys.stderr)
+            sys.exit(1)
+        print("Waiting for the database...", file=sys.stderr)
+        time.sleep(1)
+PY
+}
+
+# Migrations under a PostgreSQL advisory lock: replicas started together take turns.
+run_migrations() {
+    python - <<'PY'
+import django
+from django.core.management import call_command
+
+django.setup()
+
+from django.db import connection
+
+MIGRATION_LOCK = 7_400_113_201  # any constant shared by every container of this app
+
+with connection.cursor() as cursor:
+    cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
+try:
+    call_command("migrate", interactive=False)
+    call_command("createcachetable")
+    call_command("ensure_superuser")
+finally:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
+PY
+}
+
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-config.settings}"
+command="${1:-serve}"
+
+wait_for_database
+case "$command" in
+    migrate)
+        run_migrations
+        ;;
+    serve)
+        if [ "${RUN_MIGRATIONS:-0}" = "1" ]; then run_migrations; fi
+        exec gunicorn --config gunicorn.conf.py config.wsgi:application
+        ;;
+    *)
+        if [ "${RUN_MIGRATIONS:-0}" = "1" ]; then run_migrations; fi
+        exec "$@"
+        ;;
+esac
