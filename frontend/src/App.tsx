@@ -1,9 +1,14 @@
 import { useCallback, useState } from 'react';
 import type { Ticket } from './api';
+import { Button } from './components/Button';
 import { Panel } from './components/Panel';
 import { Dashboard } from './features/stats';
 import { TicketBrowser, TicketForm } from './features/tickets';
+import { useAutoRefresh } from './lib/useAutoRefresh';
 import styles from './App.module.css';
+
+/** How often an open page reloads the list and the numbers. */
+const AUTO_REFRESH_MS = 60_000;
 
 /** The page: composes the features; they talk only through these props. */
 export function App() {
@@ -18,6 +23,12 @@ export function App() {
   }, []);
 
   const handleChanged = useCallback(() => setStatsKey((k) => k + 1), []);
+
+  const refreshAll = useCallback(() => {
+    setListKey((k) => k + 1);
+    setStatsKey((k) => k + 1);
+  }, []);
+  useAutoRefresh(refreshAll, AUTO_REFRESH_MS);
 
   return (
     <div className={styles.app}>
@@ -48,7 +59,16 @@ export function App() {
             <Dashboard refreshKey={statsKey} />
           </Panel>
         </div>
-        <Panel id="tickets" title="Tickets" className={styles.tickets}>
+        <Panel
+          id="tickets"
+          title="Tickets"
+          className={styles.tickets}
+          actions={
+            <Button variant="ghost" onClick={refreshAll}>
+              Refresh
+            </Button>
+          }
+        >
           <TicketBrowser created={created} refreshKey={listKey} onChanged={handleChanged} />
         </Panel>
       </main>

@@ -49,6 +49,21 @@ describe('App', () => {
     await waitFor(() => expect(api.getStats).toHaveBeenCalledTimes(2));
   });
 
+  it('reloads the list and the numbers on Refresh', async () => {
+    vi.mocked(api.listTickets).mockResolvedValue(makePage([makeTicket({ title: 'First' })]));
+    vi.mocked(api.getStats).mockResolvedValue(makeStats());
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByRole('article', { name: 'First' });
+    await waitFor(() => expect(api.getStats).toHaveBeenCalledTimes(1));
+    vi.mocked(api.listTickets).mockResolvedValue(makePage([makeTicket({ title: 'Second' })]));
+
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+
+    expect(await screen.findByRole('article', { name: 'Second' })).toBeInTheDocument();
+    expect(api.getStats).toHaveBeenCalledTimes(2);
+  });
+
   it('has one main landmark, a page heading and a skip link', async () => {
     vi.mocked(api.listTickets).mockResolvedValue(makePage([]));
     vi.mocked(api.getStats).mockResolvedValue(makeStats());

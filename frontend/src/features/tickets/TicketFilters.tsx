@@ -6,6 +6,8 @@ import { hasFilters, type ListQuery } from './listQuery';
 import styles from './TicketFilters.module.css';
 
 export const SEARCH_DELAY_MS = 300;
+/** The API refuses longer searches. */
+export const SEARCH_MAX_CHARS = 200;
 
 interface TicketFiltersProps {
   query: ListQuery;
@@ -43,6 +45,7 @@ export function TicketFilters({ query, onChange }: TicketFiltersProps) {
           id={`${id}-search`}
           className="control"
           type="search"
+          maxLength={SEARCH_MAX_CHARS}
           placeholder="Words in the title or description"
           value={text}
           onChange={(e) => setText(e.target.value)}

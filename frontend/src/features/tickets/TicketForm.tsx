@@ -259,7 +259,7 @@ export function TicketForm({ onCreated }: TicketFormProps) {
 
       <div className={styles.suggestStatus} aria-live="polite">
         {pending ? (
-          <Spinner size="sm" label="Getting AI suggestions…" showLabel />
+          <Spinner size="sm" label="Getting AI suggestions…" showLabel announce={false} />
         ) : ai ? (
           <span>
             ✦ AI suggested <strong>{CATEGORY_LABELS[ai.suggested_category]}</strong> ·{' '}
