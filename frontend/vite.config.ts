@@ -32,6 +32,7 @@ export default defineConfig(({ mode }) => {
       setupFiles: ['./src/test/setup.ts'],
       css: { modules: { classNameStrategy: 'non-scoped' } },
       mockReset: true,
+      testTimeout: 15_000,
     },
   };
 });
