@@ -17,9 +17,12 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 MAX_PAGE_SIZE = 100
 # Counts up to this many rows are exact; beyond it, the count is the planner's estimate.
-COUNT_EXACT_LIMIT = 10_000
+# Counting a full-text search reads every matching row (about 20 us each at a million
+# tickets), so 1,000 keeps the count under ~20 ms. Lists the queryset counts itself
+# (tickets filtered without a search: from counters) are exact whatever their size.
+COUNT_EXACT_LIMIT = 1_000
 # When the planner expects more than this many rows, counting up to the limit is skipped:
-# reaching it would cost more than the page itself.
+# the estimate is trusted to be beyond the limit.
 ESTIMATE_TRUSTED_ABOVE = 10 * COUNT_EXACT_LIMIT
 
 
