@@ -86,7 +86,8 @@ _URGENCY_PATTERNS: dict[str, str] = {
         r"|accounts|data|files|records)|every (single )?(user|customer|order|transaction|payment"
         r"|request|call|visitor|one|subscriber|renewal)|everyone|everybody|nobody|no one|none of"
         r"|entire|whole (company|team|site|platform|office|organi[sz]ation|service)"
-        r"|company[- ]wide|across the (company|organi[sz]ation)"
+        r"|company[- ]wide|across the (company|organi[sz]ation)|everything|nothing (works|loads)"
+        r"|(hundreds|thousands) of|for any(one|body)|mass (issue|outage)|worldwide"
         r"|\d{2,}[,\d]* (users|customers|employees|people|staff|merchants|subscribers|accounts"
         r"|orders|records|clients|members|transactions))\b"
     ),
@@ -104,11 +105,16 @@ _URGENCY_PATTERNS: dict[str, str] = {
         r"|all .{0,20}(gone|deleted|disappeared|wiped)|corrupt(ed|ion)?|wiped|disappeared)\b"
     ),
     "security": (
-        r"\b(security (breach|incident|issue|vulnerability)|breach(ed)?|hack(ed|er|ers)?"
+        r"\b(security (breach|incident|vulnerability)|breach(ed)?|hack(ed|er|ers)?"
         r"|compromised|ransom(ware)?|malware|phishing|leaked|leaking|exposed|exposure"
-        r"|(data|information|password|credential)s? leaks?"
-        r"|data (leak|exposure)|account takeover|taken over|took over|unauthori[sz]ed (access"
-        r"|admin|login|logins)|intrusion|attack(er|ers)?|suspicious (activity|login|logins))\b"
+        r"|(data|information|password|credential)s? leaks?|account takeover|taken over|took over"
+        r"|hijack(ed)?|stolen account|account (was |got )?stolen|intrusion|attack(er|ers)?"
+        r"|ddos)\b"
+    ),
+    "suspicious": (
+        r"\b(unauthori[sz]ed (access|admin|login|logins|user)|suspicious (activity|login|logins)"
+        r"|someone (else )?(got into|logged into|accessed|is using|changed)|not me|wasn'?t me"
+        r"|didn'?t do this|unknown (device|ip|location|admin|user)s?)\b"
     ),
     "money_at_scale": (
         r"\b(losing (money|sales|orders|revenue|thousands)|zero revenue"
@@ -123,6 +129,7 @@ _URGENCY_PATTERNS: dict[str, str] = {
     "blocked": (
         r"\b(can'?t|cannot|can not|unable to|not able to|couldn'?t) (log ?in|sign ?in|access|use"
         r"|work|open|get (in|into)|save|send|upload|process|complete|connect|pay)\b|\blocked out"
+        r"\b|\b(nobody|no one|none of [\w ]{0,40}) can\b"
         r"\b|\b(completely )?blocked\b|\bat all\b|\bno workaround\b|\bstuck\b"
     ),
     "broken": (
@@ -178,14 +185,19 @@ def rule_hits(text: str) -> list[str]:
 def priority_floor(hits: list[str]) -> str | None:
     """A minimum priority implied by unmistakable urgency signals, or None.
 
-    Only combinations that are near-certain incidents set a floor: a security compromise,
-    data loss, or a failure that hits everyone. The learned model still decides whether such a
-    ticket is ``high`` or ``critical`` unless the signal is doubled up.
+    ``critical``: a security compromise (hacked, breach, ransomware, data exposed), an outage
+    or failure that hits everyone, data loss at scale, or money going wrong for all customers.
+    ``high``: data loss, suspicious access or a wrong charge on its own. Otherwise the learned
+    model decides alone.
     """
     hit = set(hits)
-    strong = hit & {"security", "data_loss", "scale_x_failure", "money_at_scale"}
-    if len(strong) >= 2 or ("outage" in hit and "scale_all" in hit):
+    at_scale = "scale_all" in hit
+    if "security" in hit:
         return "critical"
-    if strong or "wrong_money" in hit:
+    if at_scale and (hit & {"outage", "data_loss", "wrong_money", "money_at_scale"}):
+        return "critical"
+    if "prod_x_failure" in hit and "outage" in hit:
+        return "critical"
+    if hit & {"data_loss", "suspicious", "wrong_money", "money_at_scale", "scale_x_failure"}:
         return "high"
     return None
