@@ -11,7 +11,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-backend test-frontend test-e2e lint format migrate \
-	frontend-build lock clean
+	frontend-build lock clean seed bench
 
 #: List the targets and what they do
 help:
@@ -60,6 +60,14 @@ test-frontend: install
 #: End-to-end journeys in headless Chromium against the app as `make run` serves it
 test-e2e: frontend-build
 	@if [ -d e2e ]; then $(PY) -m pytest -c e2e/pytest.ini e2e $(PYTEST_ARGS); else echo "No e2e tests yet."; fi
+
+#: Add N realistic generated tickets (default 100000) to the database: make seed N=1000000
+seed: migrate
+	$(MANAGE) seed_tickets --count $(or $(N),100000)
+
+#: Load benchmark at N tickets (default 100000) in database tickets_bench; see bench/RESULTS.md
+bench: install
+	$(PY) bench/run.py --count $(or $(N),100000)
 
 #: Lint and format-check the Python code; check that no migration is missing
 lint: install
