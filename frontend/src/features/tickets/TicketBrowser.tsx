@@ -48,7 +48,8 @@ export function TicketBrowser({ created = null, refreshKey = 0, onChanged }: Tic
 
   const [cardErrors, setCardErrors] = useState<Record<number, string>>({});
   const [saving, setSaving] = useState<Record<number, number>>({});
-  const latest = useRef(new Map<string, number>());
+  // Edits in flight, per ticket and field: the value wanted and the last one saved.
+  const edits = useRef(new Map<string, { desired: string; confirmed: string }>());
 
   // A page past the end (the list shrank meanwhile): back to the first page.
   useEffect(() => {
@@ -74,32 +75,45 @@ export function TicketBrowser({ created = null, refreshKey = 0, onChanged }: Tic
 
   const handleChange = useCallback(
     async (ticket: Ticket, field: EditableField, value: string) => {
-      const previous = ticket[field];
-      if (previous === value) return;
       const key = `${ticket.id}:${field}`;
-      const seq = (latest.current.get(key) ?? 0) + 1;
-      latest.current.set(key, seq);
-
+      const existing = edits.current.get(key);
       // Optimistic: the card shows the new value at once.
       applyLocal(ticket.id, (t) => ({ ...t, [field]: value }));
       setCardError(ticket.id, null);
+      if (existing) {
+        // A request for this field is in flight: it sends the latest value when done.
+        existing.desired = value;
+        return;
+      }
+      if (ticket[field] === value) return;
+      const edit = { desired: value, confirmed: ticket[field] as string };
+      edits.current.set(key, edit);
       setSaving((s) => ({ ...s, [ticket.id]: (s[ticket.id] ?? 0) + 1 }));
       try {
-        const saved = await updateTicket(ticket.id, { [field]: value });
-        if (latest.current.get(key) === seq) {
-          applyLocal(ticket.id, (t) => ({ ...t, [field]: saved[field], updated_at: saved.updated_at }));
+        // One request at a time per field, so the server ends with the last choice
+        // even when keyboard arrows fire a change per step.
+        while (edit.desired !== edit.confirmed) {
+          const target = edit.desired;
+          try {
+            const saved = await updateTicket(ticket.id, { [field]: target });
+            edit.confirmed = saved[field];
+            if (edit.desired === target) {
+              applyLocal(ticket.id, (t) => ({ ...t, [field]: saved[field], updated_at: saved.updated_at }));
+            }
+            onChanged?.(saved);
+          } catch (err) {
+            // Refused: put the last saved value back and say why.
+            applyLocal(ticket.id, (t) => ({ ...t, [field]: edit.confirmed }));
+            const reason = err instanceof ApiError ? err.message : 'Unexpected error.';
+            setCardError(
+              ticket.id,
+              `Could not change ${FIELD_NAMES[field]} to ${valueLabel(field, target)}: ${reason} It is back to ${valueLabel(field, edit.confirmed)}.`,
+            );
+            break;
+          }
         }
-        onChanged?.(saved);
-      } catch (err) {
-        if (latest.current.get(key) !== seq) return;
-        // Refused: put the old value back and say why.
-        applyLocal(ticket.id, (t) => ({ ...t, [field]: previous }));
-        const reason = err instanceof ApiError ? err.message : 'Unexpected error.';
-        setCardError(
-          ticket.id,
-          `Could not change ${FIELD_NAMES[field]} to ${valueLabel(field, value)}: ${reason} It is back to ${valueLabel(field, previous)}.`,
-        );
       } finally {
+        edits.current.delete(key);
         setSaving((s) => ({ ...s, [ticket.id]: Math.max(0, (s[ticket.id] ?? 1) - 1) }));
       }
     },

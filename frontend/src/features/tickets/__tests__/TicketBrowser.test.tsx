@@ -259,6 +259,31 @@ describe('TicketBrowser: inline triage', () => {
     expect(within(printer).queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('sends one change at a time and ends with the last choice', async () => {
+    const ticket = openTicket();
+    list.mockResolvedValue(makePage([ticket]));
+    const first = deferred<Ticket>();
+    update.mockReturnValueOnce(first.promise);
+    update.mockResolvedValueOnce({ ...ticket, status: 'closed' });
+    const user = userEvent.setup();
+    render(<TicketBrowser />);
+
+    const printer = await screen.findByRole('article', { name: 'Printer on fire' });
+    const status = within(printer).getByRole('combobox', { name: 'Status' });
+    await user.selectOptions(status, 'in_progress');
+    await user.selectOptions(status, 'resolved');
+    await user.selectOptions(status, 'closed');
+    expect(status).toHaveValue('closed');
+    expect(update).toHaveBeenCalledTimes(1);
+
+    first.resolve({ ...ticket, status: 'in_progress' });
+
+    await waitFor(() => expect(update).toHaveBeenCalledTimes(2));
+    expect(update).toHaveBeenLastCalledWith(5, { status: 'closed' });
+    await waitFor(() => expect(within(printer).getByText('Closed', { selector: '[data-kind="status"]' })).toBeInTheDocument());
+    expect(status).toHaveValue('closed');
+  });
+
   it('rolls back on a network failure too', async () => {
     list.mockResolvedValue(makePage([openTicket()]));
     update.mockRejectedValue(new ApiError('Could not reach the server. Check your connection and try again.'));
