@@ -24,7 +24,7 @@ from . import rules
 
 # Longer input is cut: the first few thousand characters carry the subject of any ticket, and
 # the cap keeps prediction time bounded for pathological input.
-MAX_CHARS = 4000
+MAX_CHARS = 2500
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

@@ -17,6 +17,7 @@ import gzip
 import json
 import math
 import threading
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,25 +49,52 @@ def load(path: Path | None = None) -> dict:
     """The artifact, read on first use (thread-safe). Pass ``path`` to load another file."""
     global _artifact
     if path is not None:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            return json.load(fh)
+        return _read(path)
     if _artifact is None:
         with _lock:
             if _artifact is None:
-                with gzip.open(ARTIFACT_PATH, "rt", encoding="utf-8") as fh:
-                    _artifact = json.load(fh)
+                _artifact = _read(ARTIFACT_PATH)
     return _artifact
+
+
+def _read(path: Path) -> dict:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return compact(json.load(fh))
+
+
+def compact(artifact: dict) -> dict:
+    """Store each model's weights as one flat ``array`` plus a feature -> offset index.
+
+    Tens of thousands of small lists would be tracked by the garbage collector and make its
+    full collections slow (a latency spike for whichever request triggers one); a flat
+    array of doubles is a single object. Returns a new dict when there is work to do, the
+    same one when ``artifact`` is already compact; never modifies its argument.
+    """
+    if all("index" in artifact[key] for key in ("category", "priority")):
+        return artifact
+    artifact = dict(artifact)
+    for key in ("category", "priority"):
+        model = {k: v for k, v in artifact[key].items() if k != "weights"}
+        n = len(model["bias"])
+        index: dict[str, int] = {}
+        flat = array("d")
+        for offset, (feature, row) in enumerate(artifact[key]["weights"].items()):
+            index[feature] = offset * n
+            flat.extend(row)
+        model["index"], model["flat"] = index, flat
+        artifact[key] = model
+    return artifact
 
 
 def _distribution(model: dict, feats: dict[str, float]) -> list[float]:
     scores = list(model["bias"])
-    weights = model["weights"]
+    index, flat = model["index"], model["flat"]
     n = len(scores)
     for f, v in feats.items():
-        row = weights.get(f)
-        if row is not None:
+        at = index.get(f)
+        if at is not None:
             for k in range(n):
-                scores[k] += row[k] * v
+                scores[k] += flat[at + k] * v
     t = model.get("temperature", 1.0) or 1.0
     top = max(scores)
     exps = [math.exp((s - top) / t) for s in scores]
@@ -76,6 +104,7 @@ def _distribution(model: dict, feats: dict[str, float]) -> list[float]:
 
 def predict_with(artifact: dict, title: str, description: str) -> OfflinePrediction:
     """Predict with an explicit artifact (used by training checks and tests)."""
+    artifact = compact(artifact)
     text = features.ticket_text(_as_str(title), _as_str(description))
     feats = features.extract(text)
     if not any(f.startswith(("w:", "R:")) for f in feats):
