@@ -328,3 +328,21 @@ def test_overview_screenshots(desktop: Page, phone: Page, screenshot):
             page.evaluate("window.scrollTo(0, document.getElementById('tickets').offsetTop - 8)")
             page.wait_for_timeout(100)
             screenshot(page, f"{name}-list", full_page=False)
+
+
+def test_wide_screen_uses_the_width(browser, app_url, screenshot):
+    context = browser.new_context(
+        base_url=app_url, viewport={"width": 1920, "height": 1080}, locale="en-US"
+    )
+    page = context.new_page()
+    try:
+        for n in range(3):
+            create_via_api(page, title=f"Wide screen ticket {n}", description="Filling the grid.")
+        page.goto("/")
+        cards = ticket_list(page).get_by_role("article")
+        expect(cards.first).to_be_visible()
+        tops = {round(cards.nth(i).bounding_box()["y"]) for i in range(3)}
+        assert len(tops) == 1, "three cards side by side on a wide screen"
+        screenshot(page, "desktop-1920-viewport", full_page=False)
+    finally:
+        context.close()
