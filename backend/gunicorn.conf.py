@@ -29,7 +29,7 @@ threads = _int("GUNICORN_THREADS", 4)
 # A worker that stops answering for this long is restarted. It must outlast the longest
 # legitimate request: one classification's whole LLM budget, plus headroom.
 timeout = max(30, int(_float("LLM_TIMEOUT_SECONDS", 5.0) * 2) + 10)
-graceful_timeout = 30
+graceful_timeout = 20
 # Idle keep-alive with the proxy in front.
 keepalive = 5
 # Recycle workers now and then so a slow leak cannot grow without bound.

