@@ -69,11 +69,12 @@ seed: migrate
 bench: install
 	$(PY) bench/run.py --count $(or $(N),100000)
 
-#: Lint and format-check the Python code; check that no migration is missing
+#: Lint and format-check the Python code; check that no migration is missing; lint and type-check the web UI
 lint: install
 	$(VENV)/bin/ruff check backend e2e bench
 	$(VENV)/bin/ruff format --check backend e2e bench
 	cd backend && DJANGO_SECRET_KEY=lint $(PY) manage.py makemigrations --check --dry-run
+	@if [ -f frontend/package.json ]; then cd frontend && npm run lint; fi
 
 #: Format the Python code
 format: install
