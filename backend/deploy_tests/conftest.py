@@ -152,11 +152,16 @@ def wait_for_http(process: Process, url: str, *, timeout: float = 30) -> None:
     raise AssertionError(f"{url} did not answer within {timeout}s:\n{process.output()}")
 
 
-def start_gunicorn(env: dict[str, str], log_path: Path) -> Process:
-    """`entrypoint.sh serve` on a free port, as the api container runs it."""
+def start_gunicorn(env: dict[str, str], log_path: Path, *, via_entrypoint: bool = True) -> Process:
+    """`entrypoint.sh serve` on a free port, as the api container runs it.
+
+    Without the entrypoint, gunicorn starts even while the database is unreachable.
+    """
     port = free_port()
     env = {**env, "PORT": str(port)}
-    process = start_process([str(ENTRYPOINT), "serve"], env=env, log_path=log_path, cwd=BACKEND_DIR)
+    gunicorn = [str(Path(sys.executable).parent / "gunicorn"), "--config", "gunicorn.conf.py"]
+    args = [str(ENTRYPOINT), "serve"] if via_entrypoint else [*gunicorn, "config.wsgi"]
+    process = start_process(args, env=env, log_path=log_path, cwd=BACKEND_DIR)
     process.base_url = f"http://127.0.0.1:{port}"
     wait_for_http(process, f"{process.base_url}/healthz")
     return process

@@ -3,6 +3,7 @@
 Uses a throwaway embedded PostgreSQL of its own; the machine's server is never touched.
 """
 
+import socket
 import time
 
 import httpx
@@ -58,3 +59,24 @@ def test_readyz_answers_503_while_the_database_is_down_and_200_after(tmp_path):
     finally:
         api.stop()
         server.cleanup()
+
+
+def test_readyz_gives_up_on_a_server_that_never_answers(tmp_path):
+    # given a "database" that accepts TCP connections and then says nothing
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(64)
+        url = f"postgres://postgres@127.0.0.1:{silent.getsockname()[1]}/tickets"
+        env = server_env(url, DATABASE_CONNECT_TIMEOUT="1")
+        api = start_gunicorn(env, tmp_path / "api.log", via_entrypoint=False)
+        try:
+            # when readiness is probed
+            started = time.monotonic()
+            response = httpx.get(f"{api.base_url}/readyz", timeout=20)
+            elapsed = time.monotonic() - started
+        finally:
+            api.stop()
+
+    # then it answers 503 after the connect timeout, not after the probe gave up
+    assert response.status_code == 503
+    assert elapsed < 5
