@@ -303,6 +303,8 @@ def _rate_limit(name: str, default: str) -> str | None:
 RATE_LIMIT_CLASSIFY = _rate_limit("RATE_LIMIT_CLASSIFY", "120/minute")
 # Ticket submissions per client IP; "off" disables.
 RATE_LIMIT_CREATE = _rate_limit("RATE_LIMIT_CREATE", "30/minute")
+# Cross-origin clients (CORS_ALLOWED_ORIGINS) may read when to retry and the request id.
+CORS_EXPOSE_HEADERS = ["Retry-After", "X-Request-ID"]
 
 # --- Production security (DJANGO_SECURE) -------------------------------------
 # With DJANGO_SECURE on and a real secret key, `manage.py check --deploy` is clean.

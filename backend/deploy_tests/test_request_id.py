@@ -65,3 +65,15 @@ def test_log_lines_outside_a_request_say_so(client, console_lines):
     record = json.loads(console_lines()[-1])
     assert record["message"] == "between requests"
     assert record["request_id"] == "-"
+
+
+@pytest.mark.django_db
+def test_cross_origin_clients_may_read_the_request_id_and_retry_after(client, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://ui.example.com"]
+
+    response = client.get("/api/tickets/", HTTP_ORIGIN="https://ui.example.com")
+
+    exposed = {
+        name.strip().lower() for name in response["Access-Control-Expose-Headers"].split(",")
+    }
+    assert {"x-request-id", "retry-after"} <= exposed
