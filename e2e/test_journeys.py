@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.usefixtures("app_url")
+
+# The accessibility engine, from the web UI's dev dependencies.
+AXE = (
+    Path(__file__).resolve().parent.parent / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+)
 
 
 def new_ticket_form(page: Page):
@@ -344,5 +350,48 @@ def test_wide_screen_uses_the_width(browser, app_url, screenshot):
         tops = {round(cards.nth(i).bounding_box()["y"]) for i in range(3)}
         assert len(tops) == 1, "three cards side by side on a wide screen"
         screenshot(page, "desktop-1920-viewport", full_page=False)
+    finally:
+        context.close()
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+            });
+            return r.violations.map(v => `${v.id} (${v.impact}): ${v.help} -- ` +
+                v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+        }"""
+    )
+    return result
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_wcag_aa_violations(browser, app_url, uid, width):
+    """axe-core's WCAG 2.1 A/AA rules (contrast included) on a page with data and a suggestion."""
+    if not AXE.is_file():
+        pytest.skip("axe-core is not installed: run `npm ci` in frontend/")
+    context = browser.new_context(
+        base_url=app_url, viewport={"width": width, "height": 900}, locale="en-US"
+    )
+    page = context.new_page()
+    try:
+        create_via_api(
+            page,
+            title=f"Checkout page {uid} is blank",
+            description="After paying, the checkout page shows nothing at all.",
+        )
+        page.goto(f"/?search={uid}")
+        expect(ticket_list(page).get_by_role("article")).to_have_count(1)
+        expect(page.locator("#overview dd").first).not_to_be_empty()
+        form = new_ticket_form(page)
+        text = "My invoice shows a charge I do not recognise"
+        with page.expect_response(classified_for(text)):
+            form.get_by_label("Description").fill(text)
+        form.get_by_label("Category", exact=True).select_option("account")
+        page.wait_for_timeout(300)  # let the bar transitions finish
+        assert axe_violations(page) == []
     finally:
         context.close()
