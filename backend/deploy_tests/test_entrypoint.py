@@ -6,7 +6,7 @@ import sys
 import httpx
 import pytest
 
-from .conftest import BACKEND_DIR, run_entrypoint, server_env
+from .conftest import BACKEND_DIR, ENTRYPOINT, run_entrypoint, server_env, throwaway_database
 
 pytestmark = pytest.mark.slow
 
@@ -29,6 +29,23 @@ def test_migrate_again_changes_nothing(first_migration, throwaway_database_url):
     assert again.returncode == 0, again.stderr
     assert "No migrations to apply." in again.stdout
     assert "Superuser 'ops' exists." in again.stdout
+
+
+def test_replicas_migrating_at_once_take_turns(postgres_admin_url):
+    # given two api containers started together with RUN_MIGRATIONS=1 on an empty database
+    with throwaway_database(postgres_admin_url) as url:
+        env = server_env(url)
+        commands = [[str(ENTRYPOINT), "migrate"]] * 2
+        runs = [
+            subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            for command in commands
+        ]
+        outputs = [run.communicate(timeout=120)[0].decode() for run in runs]
+
+    # then both succeed: one applies the migrations, the other finds nothing left to do
+    assert [run.returncode for run in runs] == [0, 0], "\n".join(outputs)
+    assert sum("Applying tickets.0001_initial... OK" in output for output in outputs) == 1
+    assert sum("No migrations to apply." in output for output in outputs) == 1
 
 
 def test_collectstatic_writes_hashed_and_compressed_admin_files(static_root):
