@@ -1,0 +1,79 @@
+"""Static checks of the Compose file and the Dockerfiles (no Docker engine needed)."""
+
+import re
+
+import pytest
+import yaml
+
+from .conftest import BACKEND_DIR, REPO_DIR
+
+COMPOSE = (REPO_DIR / "docker-compose.yml").read_text()
+SERVICES = yaml.safe_load(COMPOSE)["services"]
+# Settings that only make sense outside the api image (paths on a developer's machine).
+NOT_FOR_THE_CONTAINER = {"DJANGO_STATIC_ROOT", "FRONTEND_DIST_DIR"}
+
+
+def _settings_variables() -> set[str]:
+    source = (BACKEND_DIR / "config" / "settings.py").read_text()
+    return set(re.findall(r'(?:env_\w+|_rate_limit)\(\s*"([A-Z][A-Z0-9_]*)"', source))
+
+
+def test_every_setting_reaches_the_api_and_migrate_containers():
+    variables = _settings_variables() - NOT_FOR_THE_CONTAINER
+
+    assert len(variables) > 20
+    for service in ("api", "migrate"):
+        missing = variables - set(SERVICES[service]["environment"])
+        assert not missing, f"{service} does not pass {sorted(missing)}"
+
+
+@pytest.mark.parametrize(
+    "variable", ["DJANGO_SECRET_KEY", "DJANGO_SUPERUSER_PASSWORD", "POSTGRES_PASSWORD"]
+)
+def test_compose_refuses_to_start_without_each_secret(variable):
+    assert f"${{{variable}:?" in COMPOSE
+    assert not re.search(rf"\${{{variable}:-", COMPOSE)
+
+
+def test_only_the_proxy_publishes_ports():
+    published = {name for name, service in SERVICES.items() if service.get("ports")}
+
+    assert published == {"frontend"}
+
+
+def test_the_api_waits_for_migrations_and_healthy_services():
+    depends = SERVICES["api"]["depends_on"]
+
+    assert depends["migrate"]["condition"] == "service_completed_successfully"
+    assert depends["db"]["condition"] == "service_healthy"
+    assert depends["redis"]["condition"] == "service_healthy"
+    assert SERVICES["frontend"]["depends_on"]["api"]["condition"] == "service_healthy"
+    for name in ("db", "redis", "api", "frontend"):
+        assert SERVICES[name]["healthcheck"]["test"], name
+    assert "/readyz" in " ".join(SERVICES["api"]["healthcheck"]["test"])
+
+
+def test_public_images_have_pinned_versions():
+    images = [s["image"] for s in SERVICES.values() if "build" not in s]
+    dockerfiles = [BACKEND_DIR / "Dockerfile", REPO_DIR / "frontend" / "Dockerfile"]
+    images += [
+        line.split()[1]
+        for dockerfile in dockerfiles
+        for line in dockerfile.read_text().splitlines()
+        if line.startswith("FROM ")
+    ]
+
+    assert len(images) >= 6
+    for image in images:
+        tag = image.partition(":")[2]
+        assert re.match(r"\d", tag), f"{image} is not pinned to a version"
+
+
+@pytest.mark.parametrize("dockerfile", ["backend/Dockerfile", "frontend/Dockerfile"])
+def test_images_run_as_an_unprivileged_user(dockerfile):
+    lines = (REPO_DIR / dockerfile).read_text().splitlines()
+    final_stage = lines[max(i for i, line in enumerate(lines) if line.startswith("FROM ")) :]
+    users = [line.split()[1] for line in final_stage if line.startswith("USER ")]
+
+    assert users, f"{dockerfile} runs as root"
+    assert users[-1] not in {"root", "0"}
