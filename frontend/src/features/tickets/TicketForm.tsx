@@ -257,18 +257,26 @@ export function TicketForm({ onCreated }: TicketFormProps) {
         {renderError('description')}
       </div>
 
-      <div className={styles.suggestStatus} aria-live="polite">
-        {pending ? (
-          <Spinner size="sm" label="Getting AI suggestions…" showLabel announce={false} />
-        ) : ai ? (
-          <span>
-            ✦ AI suggested <strong>{CATEGORY_LABELS[ai.suggested_category]}</strong> ·{' '}
-            <strong>{PRIORITY_LABELS[ai.suggested_priority]}</strong> ({BAND_LABELS[ai.confidence_band]})
+      <div className={styles.suggestStatus}>
+        {/* The last suggestion stays in place while a newer one is on its way. */}
+        <span aria-live="polite">
+          {ai ? (
+            <>
+              ✦ AI suggested <strong>{CATEGORY_LABELS[ai.suggested_category]}</strong> ·{' '}
+              <strong>{PRIORITY_LABELS[ai.suggested_priority]}</strong> ({BAND_LABELS[ai.confidence_band]})
+            </>
+          ) : pending ? (
+            'Getting AI suggestions…'
+          ) : suggestion?.provider === 'default' ? (
+            'AI suggestions are unavailable right now; the server will choose.'
+          ) : (
+            'Category and priority are suggested as you describe the problem.'
+          )}
+        </span>
+        {pending && (
+          <span className={styles.pending} title="Updating the suggestion">
+            <Spinner size="sm" label="Updating the suggestion" announce={false} />
           </span>
-        ) : suggestion?.provider === 'default' ? (
-          <span>AI suggestions are unavailable right now; the server will choose.</span>
-        ) : (
-          <span>Category and priority are suggested as you describe the problem.</span>
         )}
       </div>
 

@@ -113,6 +113,23 @@ describe('TicketForm', () => {
     await waitFor(() => expect(classify).toHaveBeenCalledTimes(2));
   });
 
+  it('keeps the last suggestion on screen while a newer one is on its way', async () => {
+    const later = deferred<ReturnType<typeof makeClassification>>();
+    classify.mockResolvedValueOnce(makeClassification({ suggested_category: 'billing' })).mockReturnValueOnce(later.promise);
+    const { user, description, category } = setup();
+
+    await user.type(description, 'I was charged twice');
+    await waitFor(() => expect(category).toHaveValue('billing'));
+    await user.type(description, ' and cannot log in');
+    await waitFor(() => expect(classify).toHaveBeenCalledTimes(2));
+
+    expect(screen.getByText(/AI suggested/)).toHaveTextContent('AI suggested Billing');
+    expect(category).toHaveValue('billing');
+
+    later.resolve(makeClassification({ suggested_category: 'account' }));
+    await waitFor(() => expect(category).toHaveValue('account'));
+  });
+
   it('never overwrites what the user picked by hand', async () => {
     classify
       .mockResolvedValueOnce(makeClassification({ suggested_category: 'billing', suggested_priority: 'high' }))
