@@ -11,6 +11,7 @@ from .counters import COUNTED_FIELDS, counted_tickets, counted_totals
 from .filters import TicketFilter
 from .models import Category, Priority, Ticket
 from .search import search_words
+from .search_plan import search_condition
 
 # Largest id the database can hold; anything above cannot exist.
 MAX_TICKET_ID = 2**63 - 1
@@ -38,17 +39,22 @@ class TicketListQuerySet(QuerySet):
 def ticket_list(*, filters: dict | None = None) -> TicketListQuerySet:
     """Tickets matching `filters` (query-string values), newest first.
 
-    Raises ValidationError naming the filter when a value is not allowed.
+    TicketFilter validates the values; the search is shaped by search_plan (same meaning
+    as TicketFilter's, faster SQL). Raises ValidationError naming the filter when a value
+    is not allowed.
     """
-    filter_set = TicketFilter(filters or {}, queryset=TicketListQuerySet(model=Ticket))
+    filter_set = TicketFilter(filters or {}, queryset=Ticket.objects.none())
     if not filter_set.is_valid():
         raise ValidationError(filter_set.errors)
-    tickets = filter_set.qs.order_by("-created_at", "-id")
     values = filter_set.form.cleaned_data
-    if not search_words(values.get("search") or ""):
-        tickets.counted_filters = {
-            field: values[field] for field in COUNTED_FIELDS if values.get(field)
-        }
+    equal = {field: values[field] for field in COUNTED_FIELDS if values.get(field)}
+    tickets = TicketListQuerySet(model=Ticket).filter(**equal)
+    words = search_words(values.get("search") or "")
+    if words:
+        tickets = tickets.filter(search_condition(words))
+    tickets = tickets.order_by("-created_at", "-id")
+    if not words:
+        tickets.counted_filters = equal
     return tickets
 
 
