@@ -47,6 +47,10 @@ export function App() {
             <h1 className={styles.brand}>Support Desk</h1>
             <p className={styles.tagline}>Tickets with AI triage</p>
           </div>
+          <nav className={styles.links} aria-label="Other tools">
+            <a href="/api/docs/">API docs</a>
+            <a href="/admin/">Admin</a>
+          </nav>
         </div>
       </header>
 
