@@ -29,6 +29,7 @@ from psycopg import sql
 BACKEND_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BACKEND_DIR.parent
 ENTRYPOINT = BACKEND_DIR / "entrypoint.sh"
+NGINX_DIR = REPO_DIR / "frontend" / "nginx"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
 
@@ -305,3 +306,72 @@ def nginx_binary() -> str:
     if not os.access(binary, os.X_OK):
         unavailable("nginx is not installed (apt-get install nginx)")
     return binary
+
+
+# --- The frontend container's nginx ---------------------------------------------------
+
+TEMPLATE_VARIABLES = ("API_UPSTREAM", "NGINX_UI_PORT", "NGINX_API_PORT", "NGINX_UI_ROOT")
+
+
+def render_template(template: Path, values: dict[str, str]) -> str:
+    """What the nginx image's entrypoint does with /etc/nginx/templates/*.template."""
+    envsubst = shutil.which("envsubst")
+    if envsubst is None:
+        unavailable("envsubst is not installed (gettext-base)")
+    result = subprocess.run(
+        [envsubst, " ".join(f"${{{name}}}" for name in TEMPLATE_VARIABLES)],
+        input=template.read_text(),
+        env={**os.environ, **values},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def start_nginx(prefix: Path, *, binary: str, ui_root: Path, upstream: str) -> dict:
+    """The frontend container's nginx: the template rendered, `nginx -t`, then started.
+
+    Returns the check's result, the rendered server, the two base URLs and the process
+    (None when the check failed).
+    """
+    (prefix / "conf.d").mkdir(parents=True)
+    prefix.chmod(0o755)  # workers may run as another user when started by root
+    ui_port, api_port = free_port(), free_port()
+    rendered = render_template(
+        NGINX_DIR / "templates" / "default.conf.template",
+        {
+            "API_UPSTREAM": upstream,
+            "NGINX_UI_PORT": str(ui_port),
+            "NGINX_API_PORT": str(api_port),
+            "NGINX_UI_ROOT": str(ui_root),
+        },
+    )
+    (prefix / "conf.d" / "default.conf").write_text(rendered)
+    main = (NGINX_DIR / "nginx.conf").read_text()
+    (prefix / "nginx.conf").write_text(
+        main.replace("pid /tmp/nginx.pid;", f"pid {prefix / 'nginx.pid'};")
+    )
+    mime_types = Path("/etc/nginx/mime.types")
+    if not mime_types.is_file():
+        unavailable("/etc/nginx/mime.types is missing")
+    shutil.copy(mime_types, prefix / "mime.types")
+    base = [binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", "stderr"]
+
+    check = subprocess.run([*base, "-t"], capture_output=True, text=True, check=False)
+    process = None
+    if check.returncode == 0:
+        process = start_process(
+            [*base, "-g", "daemon off;"],
+            env=dict(os.environ),
+            log_path=prefix / "nginx.log",
+            cwd=prefix,
+        )
+        wait_for_http(process, f"http://127.0.0.1:{ui_port}/")
+    return {
+        "check": check,
+        "rendered": rendered,
+        "ui": f"http://127.0.0.1:{ui_port}",
+        "api": f"http://127.0.0.1:{api_port}",
+        "process": process,
+    }

@@ -1,85 +1,27 @@
 """The frontend container's nginx configuration, run with this machine's nginx."""
 
-import os
 import re
-import shutil
-import subprocess
 import uuid
-from pathlib import Path
 
 import httpx
 import pytest
 
-from .conftest import CLASSIFY_LIMIT, REPO_DIR, free_port, start_process, unavailable, wait_for_http
+from .conftest import CLASSIFY_LIMIT, NGINX_DIR, TEMPLATE_VARIABLES, start_nginx
 
 pytestmark = pytest.mark.slow
-
-NGINX_DIR = REPO_DIR / "frontend" / "nginx"
-TEMPLATE_VARIABLES = ("API_UPSTREAM", "NGINX_UI_PORT", "NGINX_API_PORT", "NGINX_UI_ROOT")
-
-
-def render_template(template: Path, values: dict[str, str]) -> str:
-    """What the nginx image's entrypoint does with /etc/nginx/templates/*.template."""
-    envsubst = shutil.which("envsubst")
-    if envsubst is None:
-        unavailable("envsubst is not installed (gettext-base)")
-    result = subprocess.run(
-        [envsubst, " ".join(f"${{{name}}}" for name in TEMPLATE_VARIABLES)],
-        input=template.read_text(),
-        env={**os.environ, **values},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
 
 
 @pytest.fixture(scope="module")
 def nginx(tmp_path_factory, nginx_binary, frontend_dist, api_server):
-    prefix = tmp_path_factory.mktemp("nginx")
-    prefix.chmod(0o755)  # workers may run as another user when started by root
-    (prefix / "conf.d").mkdir()
-    ui_port, api_port = free_port(), free_port()
-    upstream = api_server.base_url.removeprefix("http://")
-    rendered = render_template(
-        NGINX_DIR / "templates" / "default.conf.template",
-        {
-            "API_UPSTREAM": upstream,
-            "NGINX_UI_PORT": str(ui_port),
-            "NGINX_API_PORT": str(api_port),
-            "NGINX_UI_ROOT": str(frontend_dist),
-        },
+    proxy = start_nginx(
+        tmp_path_factory.mktemp("nginx"),
+        binary=nginx_binary,
+        ui_root=frontend_dist,
+        upstream=api_server.base_url.removeprefix("http://"),
     )
-    (prefix / "conf.d" / "default.conf").write_text(rendered)
-    main = (NGINX_DIR / "nginx.conf").read_text()
-    (prefix / "nginx.conf").write_text(
-        main.replace("pid /tmp/nginx.pid;", f"pid {prefix / 'nginx.pid'};")
-    )
-    mime_types = Path("/etc/nginx/mime.types")
-    if not mime_types.is_file():
-        unavailable("/etc/nginx/mime.types is missing")
-    shutil.copy(mime_types, prefix / "mime.types")
-    base = [nginx_binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", "stderr"]
-
-    check = subprocess.run([*base, "-t"], capture_output=True, text=True, check=False)
-    process = None
-    if check.returncode == 0:
-        process = start_process(
-            [*base, "-g", "daemon off;"],
-            env=dict(os.environ),
-            log_path=prefix / "nginx.log",
-            cwd=prefix,
-        )
-        wait_for_http(process, f"http://127.0.0.1:{ui_port}/")
-    yield {
-        "check": check,
-        "rendered": rendered,
-        "ui": f"http://127.0.0.1:{ui_port}",
-        "api": f"http://127.0.0.1:{api_port}",
-        "process": process,
-    }
-    if process is not None:
-        process.stop()
+    yield proxy
+    if proxy["process"] is not None:
+        proxy["process"].stop()
 
 
 def test_the_template_uses_only_its_own_environment_variables():
