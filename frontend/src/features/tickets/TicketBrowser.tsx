@@ -123,7 +123,8 @@ export function TicketBrowser({ created = null, refreshKey = 0, onChanged }: Tic
   const goToPage = useCallback(
     (page: number) => {
       changeQuery({ page });
-      listRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+      const calm = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      listRef.current?.scrollIntoView?.({ block: 'start', behavior: calm ? 'auto' : 'smooth' });
     },
     [changeQuery],
   );
