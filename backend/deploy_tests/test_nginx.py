@@ -109,6 +109,13 @@ def test_the_admin_and_its_static_files_are_proxied(nginx):
     assert css.headers["Content-Type"].startswith("text/css")
 
 
+def test_the_seed_admin_url_without_a_slash_reaches_the_admin(nginx):
+    response = httpx.get(f"{nginx['api']}/admin")
+
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith("/admin/")
+
+
 def test_forged_forwarded_for_through_nginx_does_not_reset_the_limit(nginx):
     statuses = [
         httpx.post(
