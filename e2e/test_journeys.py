@@ -284,13 +284,29 @@ def test_keyboard_reaches_the_form_with_a_visible_focus_ring(desktop: Page):
     page = desktop
     page.goto("/")
     expect(new_ticket_form(page)).to_be_visible()
+    skip = page.get_by_role("link", name="Skip to tickets")
+
     page.keyboard.press("Tab")
-    expect(page.get_by_role("link", name="Skip to tickets")).to_be_focused()
-    page.keyboard.press("Tab")
+    expect(skip).to_be_focused()
+    for _ in range(3):  # the header's two links, then the first field
+        page.keyboard.press("Tab")
     title = new_ticket_form(page).get_by_label("Title")
     expect(title).to_be_focused()
     ring = title.evaluate("el => getComputedStyle(el).boxShadow")
     assert ring not in ("", "none")
+
+    # the skip link takes the keyboard straight to the list
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Refresh")).to_be_focused()
+    outline = page.get_by_role("button", name="Refresh").evaluate(
+        "el => getComputedStyle(el).outlineStyle"
+    )
+    assert outline != "none"
 
 
 @pytest.mark.parametrize("width", [390, 360])
