@@ -61,6 +61,9 @@ class AccessJsonFormatter(JsonFormatter):
             return
         for atom, field in ACCESS_ATOMS.items():
             value = atoms.get(atom, "-")
+            if isinstance(value, str):
+                # Gunicorn escapes quotes for its text format; JSON does its own escaping.
+                value = value.replace('\\"', '"')
             if field in {"status", "bytes", "duration_ms"}:
                 try:
                     value = int(value)

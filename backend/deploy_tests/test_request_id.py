@@ -77,3 +77,20 @@ def test_cross_origin_clients_may_read_the_request_id_and_retry_after(client, se
         name.strip().lower() for name in response["Access-Control-Expose-Headers"].split(",")
     }
     assert {"x-request-id", "retry-after"} <= exposed
+
+
+def test_gunicorn_access_lines_become_json_fields():
+    from core.logging import AccessJsonFormatter
+
+    atoms = {"m": "POST", "U": "/api/tickets/", "q": "", "s": "201", "B": "-", "M": "12"}
+    atoms["a"] = 'curl/8 \\"quoted\\"'  # gunicorn escapes quotes for its text format
+    record = logging.LogRecord("gunicorn.access", logging.INFO, "", 0, "%(m)s", (atoms,), None)
+
+    line = json.loads(AccessJsonFormatter().format(record))
+
+    assert line["method"] == "POST"
+    assert line["status"] == 201
+    assert line["bytes"] is None
+    assert line["duration_ms"] == 12
+    assert line["user_agent"] == 'curl/8 "quoted"'
+    assert line["message"] == "POST"
