@@ -29,11 +29,19 @@ export function updateTicket(id: number, changes: TicketUpdate): Promise<Ticket>
   return request(() => apiClient.patch<Ticket>(`/tickets/${id}/`, changes));
 }
 
+/**
+ * Suggest labels. `instant` answers at once (the local model, or the LLM's cached answer)
+ * and says `pending: true` while the configured LLM is still working on the text.
+ */
 export function classifyTicket(
   body: { title?: string; description: string },
   signal?: AbortSignal,
+  { instant = false }: { instant?: boolean } = {},
 ): Promise<Classification> {
-  return request(() => apiClient.post<Classification>('/tickets/classify/', body, { signal }));
+  const params = instant ? { instant: 'true' } : undefined;
+  return request(() =>
+    apiClient.post<Classification>('/tickets/classify/', body, { signal, params }),
+  );
 }
 
 export function getStats(signal?: AbortSignal): Promise<Stats> {

@@ -64,6 +64,8 @@ export interface Classification {
   priority_confidence: number;
   confidence_band: ConfidenceBand;
   provider: Provider;
+  /** Instant mode: a better answer (the configured LLM's) is on its way; ask again shortly. */
+  pending?: boolean;
 }
 
 export interface AiStats {

@@ -88,7 +88,24 @@ describe('TicketForm', () => {
     expect(classify).toHaveBeenCalledWith(
       { title: 'Charged twice', description: 'My card was charged twice this month' },
       expect.any(AbortSignal),
+      { instant: true },
     );
+  });
+
+  it("replaces the local answer with the LLM's once it is no longer pending", async () => {
+    classify
+      .mockResolvedValueOnce(makeClassification({ provider: 'local', pending: true }))
+      .mockResolvedValueOnce(
+        makeClassification({ provider: 'openai', suggested_priority: 'critical', pending: false }),
+      );
+    const { user, description, priority } = setup();
+
+    await user.type(description, 'Our whole team is locked out since this morning');
+
+    await waitFor(() => expect(priority).toHaveAccessibleDescription(/local model/));
+    await waitFor(() => expect(priority).toHaveValue('critical'), { timeout: 3000 });
+    expect(priority).toHaveAccessibleDescription(/OpenAI/);
+    expect(classify).toHaveBeenCalledTimes(2);
   });
 
   it('does not ask for a suggestion while the description is short', async () => {
