@@ -57,8 +57,24 @@ def test_client_side_routes_fall_back_to_the_app(nginx, frontend_dist):
     assert response.content == (frontend_dist / "index.html").read_bytes()
 
 
+def test_precompressed_assets_are_sent_as_built(nginx, frontend_dist):
+    script = next((frontend_dist / "assets").glob("*.js"))
+    precompressed = script.with_name(f"{script.name}.gz")
+    if not precompressed.is_file():
+        pytest.skip("this build wrote no .gz copies")
+
+    response = httpx.get(f"{nginx['ui']}/assets/{script.name}", headers={"Accept-Encoding": "gzip"})
+
+    assert response.status_code == 200
+    assert response.headers["Content-Encoding"] == "gzip"
+    # The file from the build, not one compressed on the fly (which has no length).
+    assert int(response.headers["Content-Length"]) == precompressed.stat().st_size
+    assert response.headers["Content-Type"] == "application/javascript"
+    assert response.content == script.read_bytes()  # httpx decompresses
+
+
 def test_hashed_assets_are_cached_for_long(nginx, frontend_dist):
-    asset = next(path for path in (frontend_dist / "assets").iterdir() if path.is_file())
+    asset = next((frontend_dist / "assets").glob("*.css"))
 
     response = httpx.get(f"{nginx['ui']}/assets/{asset.name}")
 
