@@ -7,8 +7,9 @@ has no usable words, or anything goes wrong, it answers ``general``/``medium`` w
 
 Confidences are the softmax probabilities of the predicted labels after temperature scaling
 (the temperature of each model is fitted at training time on held-out curated tickets). When an
-unmistakable urgency rule sets a priority floor (``rules.priority_floor``), the priority
-distribution is restricted to the levels at or above the floor and renormalised.
+unmistakable urgency rule sets a priority floor (``rules.priority_floor``) above the model's
+choice, the priority is the likeliest level at or above the floor, and its confidence is the
+floor rule's precision measured on the curated examples.
 """
 
 from __future__ import annotations
@@ -102,6 +103,26 @@ def _distribution(model: dict, feats: dict[str, float]) -> list[float]:
     return [e / total for e in exps]
 
 
+def _priority(
+    model: dict, feats: dict[str, float], hits: list[str], priorities: list[str]
+) -> tuple[int, float]:
+    """Index and confidence of the priority: the model's choice, raised to the rule floor.
+
+    When the floor overrides the model, the confidence is the floor rule's own measured
+    precision (``floor_confidence``, from the curated examples at training time), not the
+    model's probability for a label it did not choose.
+    """
+    probs = _distribution(model, feats)
+    best = max(range(len(probs)), key=probs.__getitem__)
+    floor = rules.priority_floor(hits)
+    if floor is None or best >= priorities.index(floor):
+        return best, probs[best]
+    start = priorities.index(floor)
+    chosen = max(range(start, len(probs)), key=probs.__getitem__)
+    measured = model.get("floor_confidence", {}).get(priorities[chosen])
+    return chosen, measured if measured is not None else probs[chosen]
+
+
 def predict_with(artifact: dict, title: str, description: str) -> OfflinePrediction:
     """Predict with an explicit artifact (used by training checks and tests)."""
     artifact = compact(artifact)
@@ -114,20 +135,13 @@ def predict_with(artifact: dict, title: str, description: str) -> OfflinePredict
     cat_probs = _distribution(artifact["category"], feats)
     cat_idx = max(range(len(cat_probs)), key=cat_probs.__getitem__)
 
-    pri_probs = _distribution(artifact["priority"], feats)
-    floor = rules.priority_floor([f[2:] for f in feats if f.startswith("R:")])
-    if floor is not None:
-        start = priorities.index(floor)
-        pri_probs = [p if i >= start else 0.0 for i, p in enumerate(pri_probs)]
-        total = sum(pri_probs)
-        pri_probs = [p / total for p in pri_probs]
-    pri_idx = max(range(len(pri_probs)), key=pri_probs.__getitem__)
-
+    hits = [f[2:] for f in feats if f.startswith("R:")]
+    pri_idx, pri_conf = _priority(artifact["priority"], feats, hits, priorities)
     return OfflinePrediction(
         category=categories[cat_idx],
         priority=priorities[pri_idx],
         category_confidence=_unit(cat_probs[cat_idx]),
-        priority_confidence=_unit(pri_probs[pri_idx]),
+        priority_confidence=_unit(pri_conf),
     )
 
 

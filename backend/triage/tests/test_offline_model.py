@@ -229,3 +229,35 @@ def test_devset_is_kept_apart_from_the_curated_training_examples():
 
     assert not dev & curated
     assert not {d for _, d in dev} & {d for _, d in curated}
+
+
+def test_evaluation_metrics_on_a_known_answer_sheet():
+    from types import SimpleNamespace
+
+    from triage import evaluation
+
+    rows = [
+        evaluation.LabelledTicket("a", "a", "billing", "critical"),
+        evaluation.LabelledTicket("b", "b", "technical", "low"),
+        evaluation.LabelledTicket("c", "c", "account", None),
+        evaluation.LabelledTicket("d", "d", "general", "high"),
+    ]
+    answers = {
+        "a": ("billing", "high"),
+        "b": ("technical", "low"),
+        "c": ("general", "medium"),
+        "d": ("general", "low"),
+    }
+
+    report = evaluation.evaluate(
+        rows,
+        lambda title, _: SimpleNamespace(category=answers[title][0], priority=answers[title][1]),
+    )
+
+    assert report.category_accuracy == 0.75
+    assert report.n_priority == 3
+    assert report.priority_accuracy == pytest.approx(1 / 3)
+    assert report.priority_within_one == pytest.approx(2 / 3)
+    assert report.critical_recall == 0.0
+    assert report.category_confusion["account"]["general"] == 1
+    assert report.errors == 0
