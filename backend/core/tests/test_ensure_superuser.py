@@ -56,3 +56,14 @@ def test_username_without_password_is_an_error(settings):
 
     with pytest.raises(CommandError):
         call_command("ensure_superuser")
+
+
+def test_password_alone_creates_the_admin_account(settings):
+    settings.DEBUG = False
+    settings.DJANGO_SUPERUSER_USERNAME = ""
+    settings.DJANGO_SUPERUSER_PASSWORD = "another-long-passphrase"
+
+    call_command("ensure_superuser")
+
+    assert _superusers() == ["admin"]
+    assert get_user_model().objects.get(username="admin").check_password("another-long-passphrase")
