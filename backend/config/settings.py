@@ -227,8 +227,7 @@ else:
 LLM_PROVIDER = env_str("LLM_PROVIDER", _default_provider).lower()
 if LLM_PROVIDER not in ("openai", "anthropic", "openai-compatible", "local"):
     raise ImproperlyConfigured(
-        "LLM_PROVIDER must be openai, anthropic, openai-compatible or local, "
-        f"not {LLM_PROVIDER!r}."
+        f"LLM_PROVIDER must be openai, anthropic, openai-compatible or local, not {LLM_PROVIDER!r}."
     )
 # The key; LLM_API_KEY wins over the vendor's own variable.
 LLM_API_KEY = _llm_api_key or (_anthropic_key if LLM_PROVIDER == "anthropic" else _openai_key)
