@@ -164,15 +164,19 @@ class Server:
         sys.exit(f"gunicorn did not become ready; see {self.log_path}")
 
     def cpu_seconds(self) -> float:
-        """User + system CPU time used so far by the gunicorn workers (Linux /proc)."""
+        """CPU time used so far by the gunicorn workers, live and recycled (Linux /proc)."""
         ticks = 0
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
                 fields = stat.read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if int(fields[1]) == self.process.pid:  # parent pid
-                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+            if int(fields[1]) == self.process.pid:  # a live worker: its utime + stime
+                ticks += int(fields[11]) + int(fields[12])
+            elif stat.parent.name == str(
+                self.process.pid
+            ):  # the master: + reaped workers'
+                ticks += int(fields[13]) + int(fields[14])
         return ticks / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
