@@ -133,8 +133,9 @@ class PageNumberPagination(pagination.PageNumberPagination):
     def get_paginated_response_schema(self, schema):
         response = super().get_paginated_response_schema(schema)
         response["properties"]["count"]["description"] = (
-            f"Number of results: exact up to {COUNT_EXACT_LIMIT}, beyond that it may be "
-            "the database's estimate, and then count_is_estimate is true."
+            "Number of results. Always exact for lists without a search; a search is "
+            f"counted exactly up to {COUNT_EXACT_LIMIT} results, beyond that it may be the "
+            "database's estimate, and then count_is_estimate is true."
         )
         response["properties"]["count_is_estimate"] = {
             "type": "boolean",
