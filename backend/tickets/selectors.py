@@ -15,6 +15,8 @@ from .search_plan import search_condition
 
 # Largest id the database can hold; anything above cannot exist.
 MAX_TICKET_ID = 2**63 - 1
+# Columns no answer shows: the search vector is several times the size of the text.
+NOT_SHOWN = ("search_document",)
 
 
 class TicketListQuerySet(QuerySet):
@@ -48,7 +50,7 @@ def ticket_list(*, filters: dict | None = None) -> TicketListQuerySet:
         raise ValidationError(filter_set.errors)
     values = filter_set.form.cleaned_data
     equal = {field: values[field] for field in COUNTED_FIELDS if values.get(field)}
-    tickets = TicketListQuerySet(model=Ticket).filter(**equal)
+    tickets = TicketListQuerySet(model=Ticket).defer(*NOT_SHOWN).filter(**equal)
     words = search_words(values.get("search") or "")
     if words:
         tickets = tickets.filter(search_condition(words))
@@ -62,7 +64,7 @@ def ticket_get(*, ticket_id: int) -> Ticket:
     if ticket_id > MAX_TICKET_ID:
         raise NotFound("No ticket has this id.")
     try:
-        return Ticket.objects.get(pk=ticket_id)
+        return Ticket.objects.defer(*NOT_SHOWN).get(pk=ticket_id)
     except Ticket.DoesNotExist:
         raise NotFound("No ticket has this id.") from None
 
