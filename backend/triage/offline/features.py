@@ -45,7 +45,6 @@ STOP_WORDS = STOP_WORDS - {"all", "can", "could", "how", "what", "when", "where"
 _NUMBER = re.compile(r"^\d+$")
 
 RULE_VALUE = 0.5
-PREFIX_LEN = 0  # experimental: also emit the first N letters of longer words as ``p:`` features
 
 
 def normalise(text: str) -> str:
@@ -101,8 +100,6 @@ def extract(text: str) -> dict[str, float]:
     toks = tokens(text)
     words: set[str] = {"w:" + t for t in toks}
     words.update(f"b:{a}_{b}" for a, b in pairwise(toks))
-    if PREFIX_LEN:
-        words.update("p:" + t[:PREFIX_LEN] for t in toks if len(t) > PREFIX_LEN)
     out: dict[str, float] = {}
     if words:
         value = 1.0 / math.sqrt(len(words))

@@ -5,9 +5,8 @@ features of ``features.py``:
 
 * category, on the project's curated examples (``examples/*.jsonl``) plus the two public sets
   that may be trained on: ``bitext-customer-support`` and ``it-service-tickets``;
-* priority, on the curated examples only (the public sets have no priority labels), plus
-  ``bitext-customer-support`` rows given a priority by a fixed rule from their intent
-  (``BITEXT_INTENT_PRIORITY``) at a low weight.
+* priority, on the curated examples only (the public sets have no priority labels); the
+  urgency rules of ``rules.py`` are among its features and set floors at prediction time.
 
 Everything is deterministic: fixed seeds, sorted inputs and sorted JSON, and gzip without a
 timestamp, so the same inputs give a byte-identical artifact.
@@ -41,39 +40,6 @@ FORMAT_VERSION = 1
 # internal and bag-of-words preprocessed, so they are down-weighted and sub-sampled.
 SOURCE_WEIGHT = {"curated": 8.0, "bitext-customer-support": 0.25, "it-service-tickets": 0.1}
 IT_MAX_PER_CATEGORY = 2500
-BITEXT_PRIORITY_WEIGHT = 0.3
-
-# A weak priority for Bitext chat requests, decided by intent alone (these are short requests
-# from one customer; none is an incident, so none is high or critical).
-BITEXT_INTENT_PRIORITY = {
-    "cancel_order": "medium",
-    "change_order": "medium",
-    "change_shipping_address": "medium",
-    "check_cancellation_fee": "low",
-    "check_invoice": "low",
-    "check_payment_methods": "low",
-    "check_refund_policy": "low",
-    "complaint": "medium",
-    "contact_customer_service": "low",
-    "contact_human_agent": "low",
-    "create_account": "low",
-    "delete_account": "medium",
-    "delivery_options": "low",
-    "delivery_period": "low",
-    "edit_account": "low",
-    "get_invoice": "low",
-    "get_refund": "medium",
-    "newsletter_subscription": "low",
-    "payment_issue": "medium",
-    "place_order": "low",
-    "recover_password": "medium",
-    "registration_problems": "medium",
-    "review": "low",
-    "set_up_shipping_address": "low",
-    "switch_account": "low",
-    "track_order": "medium",
-    "track_refund": "medium",
-}
 
 
 @dataclass(frozen=True)
@@ -83,7 +49,6 @@ class Example:
     category: str | None
     priority: str | None
     source: str
-    intent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,16 +99,9 @@ def load_public(data_dir: Path) -> list[Example]:
     bitext = data_dir / "bitext-customer-support" / "train.jsonl"
     if bitext.exists():
         for row in read_jsonl(bitext):
-            intent = (row.get("source_labels") or {}).get("intent")
+            subject = row.get("subject") or ""
             out.append(
-                Example(
-                    row.get("subject") or "",
-                    row["body"],
-                    row["category"],
-                    None,
-                    "bitext-customer-support",
-                    intent,
-                )
+                Example(subject, row["body"], row["category"], None, "bitext-customer-support")
             )
     it_path = data_dir / "it-service-tickets" / "train.jsonl"
     if it_path.exists():
@@ -283,13 +241,9 @@ def category_samples(examples: Iterable[Example], feats: dict) -> list[Sample]:
 def priority_samples(examples: Iterable[Example], feats: dict) -> list[Sample]:
     out = []
     for ex in examples:
-        label = ex.priority
-        weight = SOURCE_WEIGHT.get(ex.source, 1.0)
-        if label is None and ex.source == "bitext-customer-support":
-            label = BITEXT_INTENT_PRIORITY.get(ex.intent or "")
-            weight = BITEXT_PRIORITY_WEIGHT
-        if label in PRIORITIES:
-            out.append((feats[ex], PRIORITIES.index(label), weight))
+        if ex.priority in PRIORITIES:
+            weight = SOURCE_WEIGHT.get(ex.source, 1.0)
+            out.append((feats[ex], PRIORITIES.index(ex.priority), weight))
     return out
 
 
@@ -346,7 +300,6 @@ def build_artifact(
             "sources": dict(sorted(sources.items())),
             "source_weight": SOURCE_WEIGHT,
             "it_max_per_category": IT_MAX_PER_CATEGORY,
-            "bitext_priority_weight": BITEXT_PRIORITY_WEIGHT,
             "hyper": hyper.__dict__,
         },
     }
