@@ -5,8 +5,11 @@ kept for the life of the process. ``predict`` never raises for any ``str`` input
 has no usable words, or anything goes wrong, it answers ``general``/``medium`` with the
 ``FALLBACK_CONFIDENCE``.
 
-Confidences are the softmax probabilities of the predicted labels after temperature scaling
-(the temperature of each model is fitted at training time on held-out curated tickets). When an
+The category is the average of two models' probabilities: the logistic regression and a
+multinomial naive Bayes over the same word features (uniform prior, tempered log-likelihoods),
+then tempered once more. Confidences are the probabilities of the predicted labels after
+temperature scaling; every temperature except naive Bayes' own is fitted at training time on
+held-out curated tickets. When an
 unmistakable urgency rule sets a priority floor (``rules.priority_floor``) above the model's
 choice, the priority is the likeliest level at or above the floor, and its confidence is the
 floor rule's precision measured on the curated examples.
@@ -71,10 +74,11 @@ def compact(artifact: dict) -> dict:
     array of doubles is a single object. Returns a new dict when there is work to do, the
     same one when ``artifact`` is already compact; never modifies its argument.
     """
-    if all("index" in artifact[key] for key in ("category", "priority")):
+    keys = [key for key in ("category", "priority", "category_nb") if key in artifact]
+    if all("index" in artifact[key] for key in keys):
         return artifact
     artifact = dict(artifact)
-    for key in ("category", "priority"):
+    for key in keys:
         model = {k: v for k, v in artifact[key].items() if k != "weights"}
         n = len(model["bias"])
         index: dict[str, int] = {}
@@ -87,11 +91,13 @@ def compact(artifact: dict) -> dict:
     return artifact
 
 
-def _distribution(model: dict, feats: dict[str, float]) -> list[float]:
+def _distribution(model: dict, feats: dict[str, float], binary: bool = False) -> list[float]:
     scores = list(model["bias"])
     index, flat = model["index"], model["flat"]
     n = len(scores)
     for f, v in feats.items():
+        if binary:
+            v = 1.0
         at = index.get(f)
         if at is not None:
             for k in range(n):
@@ -133,6 +139,15 @@ def predict_with(artifact: dict, title: str, description: str) -> OfflinePredict
     categories, priorities = artifact["categories"], artifact["priorities"]
 
     cat_probs = _distribution(artifact["category"], feats)
+    naive_bayes = artifact.get("category_nb")
+    if naive_bayes is not None:
+        mix = naive_bayes["mix"]
+        nb_probs = _distribution(naive_bayes, feats, binary=True)
+        cat_probs = [(1 - mix) * p + mix * q for p, q in zip(cat_probs, nb_probs, strict=True)]
+        sharpen = 1.0 / (naive_bayes.get("mix_temperature") or 1.0)
+        cat_probs = [max(p, 1e-12) ** sharpen for p in cat_probs]
+        total = sum(cat_probs)
+        cat_probs = [p / total for p in cat_probs]
     cat_idx = max(range(len(cat_probs)), key=cat_probs.__getitem__)
 
     hits = [f[2:] for f in feats if f.startswith("R:")]

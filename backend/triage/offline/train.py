@@ -40,6 +40,11 @@ FORMAT_VERSION = 1
 # internal and bag-of-words preprocessed, so they are down-weighted and sub-sampled.
 SOURCE_WEIGHT = {"curated": 8.0, "bitext-customer-support": 0.25, "it-service-tickets": 0.1}
 IT_MAX_PER_CATEGORY = 2500
+# The naive-Bayes half of the category ensemble (values chosen by cross-validation on the
+# curated examples: smoothing, temperature of its log-likelihoods, share in the average).
+NB_ALPHA = 0.5
+NB_TEMPERATURE = 10.0
+NB_MIX = 0.5
 
 
 @dataclass(frozen=True)
@@ -166,6 +171,42 @@ def fit_softmax(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> dict
     return {"bias": [round(x, 4) for x in bias], "weights": kept}
 
 
+def fit_naive_bayes(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> dict:
+    """Multinomial naive Bayes over binary word features, as a linear model.
+
+    ``weights[f][k]`` is log P(f | class k) with add-``NB_ALPHA`` smoothing; the prior is
+    uniform and rule features are left to the logistic regression. Scores are divided by
+    ``NB_TEMPERATURE`` at prediction time because naive Bayes' independence assumption makes
+    raw posteriors far too sharp.
+    """
+    counts: dict[str, list[float]] = {}
+    doc_freq: dict[str, int] = {}
+    totals = [0.0] * n_classes
+    for feats, y, w in samples:
+        for f in feats:
+            if f.startswith("R:"):
+                continue
+            row = counts.setdefault(f, [0.0] * n_classes)
+            row[y] += w
+            totals[y] += w
+            doc_freq[f] = doc_freq.get(f, 0) + 1
+    vocab = sorted(f for f, c in doc_freq.items() if c >= hyper.min_count)
+    size = len(vocab)
+    weights = {}
+    for f in vocab:
+        row = counts[f]
+        weights[f] = [
+            round(math.log((row[k] + NB_ALPHA) / (totals[k] + NB_ALPHA * size)), 3)
+            for k in range(n_classes)
+        ]
+    return {
+        "bias": [0.0] * n_classes,
+        "weights": weights,
+        "temperature": NB_TEMPERATURE,
+        "mix": NB_MIX,
+    }
+
+
 def _softmax(scores: Sequence[float]) -> list[float]:
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
@@ -186,11 +227,15 @@ def scores_of(model: dict, feats: dict[str, float]) -> list[float]:
 
 def fit_temperature(model: dict, held_out: Sequence[Sample]) -> float:
     """The softmax temperature with the lowest weighted log-loss on ``held_out``."""
-    if not held_out:
+    return best_temperature([(scores_of(model, feats), y, w) for feats, y, w in held_out])
+
+
+def best_temperature(scored: Sequence[tuple[list[float], int, float]]) -> float:
+    """Temperature in 0.2 .. 4.0 minimising the log-loss of softmax(scores / t)."""
+    if not scored:
         return 1.0
-    scored = [(scores_of(model, feats), y, w) for feats, y, w in held_out]
     best_t, best_loss = 1.0, float("inf")
-    for step in range(5, 41):  # 0.5 .. 4.0
+    for step in range(2, 41):
         t = step / 10
         loss = 0.0
         for scores, y, w in scored:
@@ -199,6 +244,17 @@ def fit_temperature(model: dict, held_out: Sequence[Sample]) -> float:
         if loss < best_loss - 1e-12:
             best_t, best_loss = t, loss
     return best_t
+
+
+def _nb_scores(model: dict, feats: dict[str, float]) -> list[float]:
+    return scores_of(model, dict.fromkeys(feats, 1.0))
+
+
+def mixture(lr: dict, nb: dict, feats: dict[str, float]) -> list[float]:
+    """The category ensemble's distribution before its own temperature (see model.py)."""
+    p_lr = _softmax([s / lr["temperature"] for s in scores_of(lr, feats)])
+    p_nb = _softmax([s / nb["temperature"] for s in _nb_scores(nb, feats)])
+    return [(1 - nb["mix"]) * a + nb["mix"] * b for a, b in zip(p_lr, p_nb, strict=True)]
 
 
 def floor_confidence(examples: Iterable[Example]) -> dict[str, float]:
@@ -268,6 +324,29 @@ def _train_one(
     return model
 
 
+def _train_category(examples: list[Example], feats: dict, hyper: Hyper) -> tuple[dict, dict]:
+    """Logistic regression and naive Bayes for the category, with fitted temperatures.
+
+    A probe pair trained without the calibration examples fits the regression's temperature
+    and then the temperature of the averaged distribution; the final pair is trained on all.
+    """
+    n = len(CATEGORIES)
+    fit_part = [ex for ex in examples if not _is_calibration(ex)]
+    held = category_samples([ex for ex in examples if _is_calibration(ex)], feats)
+    probe_lr = fit_softmax(category_samples(fit_part, feats), n, hyper)
+    probe_lr["temperature"] = fit_temperature(probe_lr, held)
+    probe_nb = fit_naive_bayes(category_samples(fit_part, feats), n, hyper)
+    mixed = [
+        ([math.log(max(p, 1e-12)) for p in mixture(probe_lr, probe_nb, f)], y, w)
+        for f, y, w in held
+    ]
+    lr = fit_softmax(category_samples(examples, feats), n, hyper)
+    lr["temperature"] = probe_lr["temperature"]
+    nb = fit_naive_bayes(category_samples(examples, feats), n, hyper)
+    nb["mix_temperature"] = best_temperature(mixed)
+    return lr, nb
+
+
 def build_artifact(
     examples: Sequence[Example],
     hyper: Hyper = Hyper(),
@@ -282,7 +361,7 @@ def build_artifact(
     say(f"featurising {len(examples)} examples")
     feats = _featurise(examples)
     say("training the category model")
-    category = _train_one(examples, feats, category_samples, len(CATEGORIES), hyper)
+    category, category_nb = _train_category(examples, feats, hyper)
     say("training the priority model")
     priority = _train_one(examples, feats, priority_samples, len(PRIORITIES), hyper)
     priority["floor_confidence"] = floor_confidence(examples)
@@ -295,6 +374,7 @@ def build_artifact(
         "priorities": list(PRIORITIES),
         "rule_value": features.RULE_VALUE,
         "category": category,
+        "category_nb": category_nb,
         "priority": priority,
         "training": {
             "sources": dict(sorted(sources.items())),
@@ -335,5 +415,9 @@ def train(
         "sha256": hashlib.sha256(blob).hexdigest(),
         "category_features": len(artifact["category"]["weights"]),
         "priority_features": len(artifact["priority"]["weights"]),
-        "temperatures": [artifact["category"]["temperature"], artifact["priority"]["temperature"]],
+        "temperatures": [
+            artifact["category"]["temperature"],
+            artifact["category_nb"]["mix_temperature"],
+            artifact["priority"]["temperature"],
+        ],
     }
