@@ -1,12 +1,13 @@
 """Training of the offline classifier: plain functions, standard library only.
 
-Two multinomial logistic-regression models (softmax, AdaGrad, L2) are trained over the
-features of ``features.py``:
+Models (see ``learn.py``) are trained over the features of ``features.py``:
 
-* category, on the project's curated examples (``examples/*.jsonl``) plus the two public sets
-  that may be trained on: ``bitext-customer-support`` and ``it-service-tickets``;
-* priority, on the curated examples only (the public sets have no priority labels); the
-  urgency rules of ``rules.py`` are among its features and set floors at prediction time.
+* category: a logistic regression and a naive Bayes, averaged, on the project's curated
+  examples (``examples/*.jsonl``) plus the two public sets that may be trained on:
+  ``bitext-customer-support`` and ``it-service-tickets``;
+* priority: a logistic regression on the curated examples only (the public sets have no
+  priority labels); the urgency rules of ``rules.py`` are among its features and set floors
+  at prediction time.
 
 Everything is deterministic: fixed seeds, sorted inputs and sorted JSON, and gzip without a
 timestamp, so the same inputs give a byte-identical artifact.
@@ -21,12 +22,20 @@ import hashlib
 import io
 import json
 import math
-import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import features, rules
+from .learn import (
+    Hyper,
+    Sample,
+    best_temperature,
+    fit_naive_bayes,
+    fit_softmax,
+    fit_temperature,
+    mixture,
+)
 
 CATEGORIES = ("billing", "technical", "account", "general")
 PRIORITIES = ("low", "medium", "high", "critical")
@@ -34,17 +43,13 @@ PRIORITIES = ("low", "medium", "high", "critical")
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 ARTIFACT_PATH = Path(__file__).resolve().parent / "model.json.gz"
 FORMAT_VERSION = 1
+DEFAULT_HYPER = Hyper()
 
 # Weight of one example by source. The curated tickets are the only ones written like real
 # customer e-mail, so each counts for many public rows. The Endava IT tickets are real but
 # internal and bag-of-words preprocessed, so they are down-weighted and sub-sampled.
 SOURCE_WEIGHT = {"curated": 8.0, "bitext-customer-support": 0.25, "it-service-tickets": 0.1}
 IT_MAX_PER_CATEGORY = 2500
-# The naive-Bayes half of the category ensemble (values chosen by cross-validation on the
-# curated examples: smoothing, temperature of its log-likelihoods, share in the average).
-NB_ALPHA = 0.5
-NB_TEMPERATURE = 10.0
-NB_MIX = 0.5
 
 
 @dataclass(frozen=True)
@@ -54,16 +59,6 @@ class Example:
     category: str | None
     priority: str | None
     source: str
-
-
-@dataclass(frozen=True)
-class Hyper:
-    epochs: int = 6
-    learning_rate: float = 0.2
-    l2: float = 1e-4
-    min_count: int = 2
-    seed: int = 20240601
-    prune_below: float = 0.002
 
 
 # --- data loading ------------------------------------------------------------------------
@@ -118,143 +113,6 @@ def load_public(data_dir: Path) -> list[Example]:
             for row in rows[:IT_MAX_PER_CATEGORY]:
                 out.append(Example("", row["body"], cat, None, "it-service-tickets"))
     return out
-
-
-# --- the learner -------------------------------------------------------------------------
-
-Sample = tuple[dict[str, float], int, float]  # features, label index, weight
-
-
-def fit_softmax(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> dict:
-    """Multinomial logistic regression by AdaGrad; returns ``{"bias", "weights"}``."""
-    counts: dict[str, int] = {}
-    for feats, _, _ in samples:
-        for f in feats:
-            counts[f] = counts.get(f, 0) + 1
-    vocab = {f for f, c in counts.items() if c >= hyper.min_count or f.startswith("R:")}
-    data = [([(f, v) for f, v in feats.items() if f in vocab], y, w) for feats, y, w in samples]
-
-    weights: dict[str, list[float]] = {f: [0.0] * n_classes for f in sorted(vocab)}
-    grad_sq: dict[str, list[float]] = {f: [1e-6] * n_classes for f in weights}
-    bias = [0.0] * n_classes
-    bias_sq = [1e-6] * n_classes
-    rng = random.Random(hyper.seed)  # noqa: S311 (reproducible shuffling, not security)
-    order = list(range(len(data)))
-    lr, l2 = hyper.learning_rate, hyper.l2
-    classes = range(n_classes)
-    for _ in range(hyper.epochs):
-        rng.shuffle(order)
-        for i in order:
-            feats, y, w = data[i]
-            scores = bias[:]
-            for f, v in feats:
-                row = weights[f]
-                for k in classes:
-                    scores[k] += row[k] * v
-            probs = _softmax(scores)
-            err = [w * (probs[k] - (1.0 if k == y else 0.0)) for k in classes]
-            for k in classes:
-                g = err[k]
-                bias_sq[k] += g * g
-                bias[k] -= lr * g / math.sqrt(bias_sq[k])
-            for f, v in feats:
-                row, acc = weights[f], grad_sq[f]
-                for k in classes:
-                    g = err[k] * v + l2 * row[k]
-                    acc[k] += g * g
-                    row[k] -= lr * g / math.sqrt(acc[k])
-    kept = {}
-    for f, row in weights.items():
-        rounded = [round(x, 4) for x in row]
-        if max(abs(x) for x in rounded) >= hyper.prune_below:
-            kept[f] = rounded
-    return {"bias": [round(x, 4) for x in bias], "weights": kept}
-
-
-def fit_naive_bayes(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> dict:
-    """Multinomial naive Bayes over binary word features, as a linear model.
-
-    ``weights[f][k]`` is log P(f | class k) with add-``NB_ALPHA`` smoothing; the prior is
-    uniform and rule features are left to the logistic regression. Scores are divided by
-    ``NB_TEMPERATURE`` at prediction time because naive Bayes' independence assumption makes
-    raw posteriors far too sharp.
-    """
-    counts: dict[str, list[float]] = {}
-    doc_freq: dict[str, int] = {}
-    totals = [0.0] * n_classes
-    for feats, y, w in samples:
-        for f in feats:
-            if f.startswith("R:"):
-                continue
-            row = counts.setdefault(f, [0.0] * n_classes)
-            row[y] += w
-            totals[y] += w
-            doc_freq[f] = doc_freq.get(f, 0) + 1
-    vocab = sorted(f for f, c in doc_freq.items() if c >= hyper.min_count)
-    size = len(vocab)
-    weights = {}
-    for f in vocab:
-        row = counts[f]
-        weights[f] = [
-            round(math.log((row[k] + NB_ALPHA) / (totals[k] + NB_ALPHA * size)), 3)
-            for k in range(n_classes)
-        ]
-    return {
-        "bias": [0.0] * n_classes,
-        "weights": weights,
-        "temperature": NB_TEMPERATURE,
-        "mix": NB_MIX,
-    }
-
-
-def _softmax(scores: Sequence[float]) -> list[float]:
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return [e / total for e in exps]
-
-
-def scores_of(model: dict, feats: dict[str, float]) -> list[float]:
-    scores = list(model["bias"])
-    weights = model["weights"]
-    for f, v in feats.items():
-        row = weights.get(f)
-        if row is not None:
-            for k in range(len(scores)):
-                scores[k] += row[k] * v
-    return scores
-
-
-def fit_temperature(model: dict, held_out: Sequence[Sample]) -> float:
-    """The softmax temperature with the lowest weighted log-loss on ``held_out``."""
-    return best_temperature([(scores_of(model, feats), y, w) for feats, y, w in held_out])
-
-
-def best_temperature(scored: Sequence[tuple[list[float], int, float]]) -> float:
-    """Temperature in 0.2 .. 4.0 minimising the log-loss of softmax(scores / t)."""
-    if not scored:
-        return 1.0
-    best_t, best_loss = 1.0, float("inf")
-    for step in range(2, 41):
-        t = step / 10
-        loss = 0.0
-        for scores, y, w in scored:
-            probs = _softmax([s / t for s in scores])
-            loss -= w * math.log(max(probs[y], 1e-12))
-        if loss < best_loss - 1e-12:
-            best_t, best_loss = t, loss
-    return best_t
-
-
-def _nb_scores(model: dict, feats: dict[str, float]) -> list[float]:
-    return scores_of(model, dict.fromkeys(feats, 1.0))
-
-
-def mixture(lr: dict, nb: dict, feats: dict[str, float]) -> list[float]:
-    """The category ensemble's distribution before its own temperature (see model.py)."""
-    p_lr = _softmax([s / lr["temperature"] for s in scores_of(lr, feats)])
-    p_nb = _softmax([s / nb["temperature"] for s in _nb_scores(nb, feats)])
-    return [(1 - nb["mix"]) * a + nb["mix"] * b for a, b in zip(p_lr, p_nb, strict=True)]
 
 
 def floor_confidence(examples: Iterable[Example]) -> dict[str, float]:
@@ -349,7 +207,7 @@ def _train_category(examples: list[Example], feats: dict, hyper: Hyper) -> tuple
 
 def build_artifact(
     examples: Sequence[Example],
-    hyper: Hyper = Hyper(),
+    hyper: Hyper = DEFAULT_HYPER,
     progress: Callable[[str], None] | None = None,
 ) -> dict:
     """Train both models on ``examples`` and return the artifact as a JSON-able dict."""
@@ -398,7 +256,7 @@ def train(
     data_dir: Path | str,
     out_path: Path | str = ARTIFACT_PATH,
     examples_dir: Path | str = EXAMPLES_DIR,
-    hyper: Hyper = Hyper(),
+    hyper: Hyper = DEFAULT_HYPER,
     progress: Callable[[str], None] | None = None,
 ) -> dict:
     """Train on the public sets in ``data_dir`` plus the curated examples; write the artifact.
