@@ -22,8 +22,10 @@ Sample = tuple[dict[str, float], int, float]  # features, label index, weight
 class Hyper:
     epochs: int = 6
     learning_rate: float = 0.2
-    l2: float = 1e-4
-    min_count: int = 2
+    l2: float = 3e-3
+    # a feature is kept when the weights of the examples it occurs in add up to this much:
+    # one curated ticket is enough, a public-set feature must recur (see SOURCE_WEIGHT)
+    min_weight: float = 0.25
     seed: int = 20240601
     prune_below: float = 0.002
     # the naive-Bayes half of the category ensemble (chosen by cross-validation on the
@@ -35,11 +37,11 @@ class Hyper:
 
 def fit_softmax(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> dict:
     """Multinomial logistic regression by AdaGrad; returns ``{"bias", "weights"}``."""
-    counts: dict[str, int] = {}
-    for feats, _, _ in samples:
+    counts: dict[str, float] = {}
+    for feats, _, w in samples:
         for f in feats:
-            counts[f] = counts.get(f, 0) + 1
-    vocab = {f for f, c in counts.items() if c >= hyper.min_count or f.startswith("R:")}
+            counts[f] = counts.get(f, 0.0) + w
+    vocab = {f for f, c in counts.items() if c >= hyper.min_weight or f.startswith("R:")}
     data = [([(f, v) for f, v in feats.items() if f in vocab], y, w) for feats, y, w in samples]
 
     weights: dict[str, list[float]] = {f: [0.0] * n_classes for f in sorted(vocab)}
@@ -88,7 +90,7 @@ def fit_naive_bayes(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> 
     raw posteriors far too sharp.
     """
     counts: dict[str, list[float]] = {}
-    doc_freq: dict[str, int] = {}
+    doc_freq: dict[str, float] = {}
     totals = [0.0] * n_classes
     for feats, y, w in samples:
         for f in feats:
@@ -97,8 +99,8 @@ def fit_naive_bayes(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> 
             row = counts.setdefault(f, [0.0] * n_classes)
             row[y] += w
             totals[y] += w
-            doc_freq[f] = doc_freq.get(f, 0) + 1
-    vocab = sorted(f for f, c in doc_freq.items() if c >= hyper.min_count)
+            doc_freq[f] = doc_freq.get(f, 0.0) + w
+    vocab = sorted(f for f, c in doc_freq.items() if c >= hyper.min_weight)
     size = len(vocab)
     weights = {}
     for f in vocab:
