@@ -16,9 +16,13 @@ _FALSE = {"0", "false", "no", "off"}
 
 
 def load_dotenv(path: Path) -> None:
-    """Copy KEY=VALUE lines of `path` into os.environ where not already set."""
+    """Copy KEY=VALUE lines of `path` into os.environ where not already set.
+
+    As in a shell or docker compose, a later line for the same key wins over an earlier one.
+    """
     if os.environ.get("DJANGO_DOTENV", "").lower() in _FALSE or not path.is_file():
         return
+    values = {}
     for raw_line in path.read_text(encoding="utf-8").splitlines():
         line = raw_line.strip()
         if not line or line.startswith("#") or "=" not in line:
@@ -27,7 +31,9 @@ def load_dotenv(path: Path) -> None:
         value = value.strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1]
-        os.environ.setdefault(key.strip(), value)
+        values[key.strip()] = value
+    for key, value in values.items():
+        os.environ.setdefault(key, value)
 
 
 def env_str(name: str, default: str = "") -> str:

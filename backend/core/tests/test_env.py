@@ -6,8 +6,10 @@ from config import env
 
 @pytest.fixture
 def environ(monkeypatch):
-    for name in ("X_BOOL", "X_INT", "X_LIST", "X_FLOAT", "X_STR"):
-        monkeypatch.delenv(name, raising=False)
+    for name in ("X_BOOL", "X_INT", "X_LIST", "X_FLOAT", "X_STR", "DJANGO_DOTENV"):
+        # set then delete, so that monkeypatch also removes what load_dotenv adds
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     return monkeypatch
 
 
@@ -55,3 +57,13 @@ def test_dotenv_fills_only_unset_variables(environ, tmp_path):
 
     assert env.env_str("X_STR") == "from environment"
     assert env.env_int("X_INT", 0) == 7
+
+
+def test_dotenv_later_lines_win_like_compose(environ, tmp_path):
+    environ.setenv("DJANGO_DOTENV", "on")
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("X_STR=\nX_STR=appended secret\n")
+
+    env.load_dotenv(dotenv)
+
+    assert env.env_str("X_STR") == "appended secret"
