@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -44,7 +45,7 @@ def classified_for(description: str):
     """Matches the classify answer for exactly this description (not an earlier prefix)."""
 
     def matches(response) -> bool:
-        if not response.url.endswith("/api/tickets/classify/"):
+        if urlsplit(response.url).path != "/api/tickets/classify/":
             return False
         return json.loads(response.request.post_data or "{}").get("description") == description
 
