@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
-from django.db import close_old_connections
+from django.db import connections
 
 from .providers.base import ClassificationError
 
@@ -90,7 +90,8 @@ def run_in_background(function: Callable, /, **kwargs) -> bool:
         except Exception:
             logger.exception("Background classification crashed")
         finally:
-            # This thread may have used the database (the database cache backend).
-            close_old_connections()
+            # This thread may have used the database (the database cache backend); a pool
+            # thread must not keep a connection open until the process ends.
+            connections.close_all()
 
     return background_calls.submit(task) is not None

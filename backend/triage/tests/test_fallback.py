@@ -5,6 +5,7 @@ import threading
 import time
 
 import pytest
+from django.db import connections
 
 from .fakes import (
     classify,
@@ -106,7 +107,14 @@ def test_hanging_provider_does_not_stall_other_requests(api_client, openai_serve
     # given one request waiting for a hanging provider
     settings.LLM_TIMEOUT_SECONDS = 1.5
     openai_server.script(hang(10))
-    waiting = threading.Thread(target=classify, args=(api_client,))
+
+    def classify_in_thread():
+        try:
+            classify(api_client)
+        finally:
+            connections.close_all()
+
+    waiting = threading.Thread(target=classify_in_thread)
     waiting.start()
     openai_server.wait_for_requests(1)
 
