@@ -11,6 +11,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-backend test-frontend test-e2e lint format migrate \
+	train-classifier bench-triage \
 	frontend-build lock clean seed bench
 
 #: List the targets and what they do
@@ -50,7 +51,7 @@ run: frontend-build
 test: test-backend test-frontend test-e2e
 
 #: Backend tests against PostgreSQL (DATABASE_URL, or the embedded server)
-test-backend: install
+test-backend: frontend-build
 	cd backend && $(PY) -m pytest $(PYTEST_ARGS)
 
 #: Front-end component tests (Vitest + Testing Library)
@@ -68,6 +69,16 @@ seed: migrate
 #: Load benchmark at N tickets (default 100000) in database tickets_bench; see bench/RESULTS.md
 bench: install
 	$(PY) bench/run.py --count $(or $(N),100000)
+
+#: Rebuild the offline classifier from the public data sets: make train-classifier DATA=dir
+train-classifier: install
+	@test -n "$(DATA)" || { echo "Usage: make train-classifier DATA=<folder of the public data sets>"; exit 2; }
+	cd backend && DJANGO_DEBUG=true $(PY) manage.py train_classifier --data $(abspath $(DATA))
+
+#: Accuracy and latency of the offline classifier: make bench-triage DATA=dir
+bench-triage: install
+	@test -n "$(DATA)" || { echo "Usage: make bench-triage DATA=<folder of the public data sets>"; exit 2; }
+	$(PY) bench/triage_accuracy.py --data $(abspath $(DATA))
 
 #: Lint and format-check the Python code; check that no migration is missing; lint and type-check the web UI
 lint: install
