@@ -88,6 +88,8 @@ _URGENCY_PATTERNS: dict[str, str] = {
         r"|entire|whole (company|team|site|platform|office|organi[sz]ation|service)"
         r"|company[- ]wide|across the (company|organi[sz]ation)|everything|nothing (works|loads)"
         r"|(hundreds|thousands) of|for any(one|body)|mass (issue|outage)|worldwide"
+        r"|(half|most|many) of (our |my |the )?(users|customers|clients|employees|staff|members"
+        r"|orders|payments|transactions|accounts|sales)"
         r"|\d{2,}[,\d]* (users|customers|employees|people|staff|merchants|subscribers|accounts"
         r"|orders|records|clients|members|transactions))\b"
     ),
@@ -98,6 +100,11 @@ _URGENCY_PATTERNS: dict[str, str] = {
         r"|nothing (works|loads|responds)|not responding|ddos)\b"
     ),
     "production": r"\b(production|prod|live site|our (shop|store|website|site|platform))\b",
+    "data_wiped": (
+        r"\b((deleted|wiped|erased) (all|every|everything)|all .{0,25}(gone|deleted|disappeared"
+        r"|wiped|erased)|everything (is |was |has been )?(gone|deleted|wiped|erased)"
+        r"|(wiped|erased) (out|clean))\b"
+    ),
     "data_loss": (
         r"\b(data loss|lost (all|our|my|the) (data|files|records|orders|documents)|(data|files"
         r"|records|orders|documents|customers|projects) (are |is |were |was |have |has )?(gone"
@@ -186,7 +193,8 @@ def priority_floor(hits: list[str]) -> str | None:
     """A minimum priority implied by unmistakable urgency signals, or None.
 
     ``critical``: a security compromise (hacked, breach, ransomware, data exposed), an outage
-    or failure that hits everyone, data loss at scale, or money going wrong for all customers.
+    or failure that hits everyone, many people blocked from signing in or working, data loss
+    at scale or wholesale ("all our data is gone"), or money going wrong for many customers.
     ``high``: data loss, suspicious access or a wrong charge on its own. Otherwise the learned
     model decides alone.
     """
@@ -195,6 +203,11 @@ def priority_floor(hits: list[str]) -> str | None:
     if "security" in hit:
         return "critical"
     if at_scale and (hit & {"outage", "data_loss", "wrong_money", "money_at_scale"}):
+        return "critical"
+    if "data_wiped" in hit:
+        return "critical"
+    # many people blocked from signing in or working at all
+    if at_scale and "blocked" in hit and (hit & {"broken", "account_access", "outage"}):
         return "critical"
     if "prod_x_failure" in hit and "outage" in hit:
         return "critical"
