@@ -169,6 +169,9 @@ WHITENOISE_MANIFEST_STRICT = False
 # The built React app: its /assets/ are served from here, its index.html at "/".
 FRONTEND_DIST_DIR = Path(env_str("FRONTEND_DIST_DIR", str(REPO_ROOT / "frontend" / "dist")))
 WHITENOISE_ROOT = FRONTEND_DIST_DIR if FRONTEND_DIST_DIR.is_dir() else None
+# Files whose names carry a content hash never change: browsers may cache them for good.
+# Django's are name.0123456789ab.css (collectstatic), Vite's /assets/name-AbC_12-x.js.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"(\.[0-9a-f]{12}\.\w+|^/assets/.+-[\w-]{8}\.\w+)(\.gz|\.br)?$"
 
 # Largest request body accepted; a ticket is at most ~10,200 characters.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
