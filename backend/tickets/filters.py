@@ -1,7 +1,8 @@
 import django_filters
 
 from .models import Category, Priority, Status, Ticket
-from .search import SEARCH_MAX_LENGTH, search_query
+from .search import SEARCH_MAX_LENGTH
+from .search_plan import search_filter
 
 
 class TicketFilter(django_filters.FilterSet):
@@ -30,7 +31,5 @@ class TicketFilter(django_filters.FilterSet):
         fields = ["category", "priority", "status", "search"]
 
     def filter_search(self, queryset, name, value):
-        query = search_query(value)
-        if query is None:
-            return queryset
-        return queryset.filter(search_document=query)
+        condition = search_filter(value)
+        return queryset if condition is None else queryset.filter(condition)

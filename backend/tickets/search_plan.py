@@ -21,7 +21,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q
 
-from .search import search_query
+from .search import search_query, search_words
 
 STATS_SECONDS = 600
 
@@ -77,3 +77,9 @@ def search_condition(words: list[str]) -> Q:
         term = search_query(word)
         rest = term if rest is None else rest & term
     return Q(search_document=search_query(ranked[0])) & Q(_MatchesQuery(F("search_document"), rest))
+
+
+def search_filter(text: str) -> Q | None:
+    """The filter for what a user typed, or None when it holds no word (nothing to filter)."""
+    words = search_words(text)
+    return search_condition(words) if words else None
