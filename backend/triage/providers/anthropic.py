@@ -7,13 +7,11 @@ start with a thinking block; a forced tool call (`tool_use` block) is read too, 
 gateway that maps structured outputs onto tools still works.
 """
 
-import time
-
 from ..prompts import RESPONSE_SCHEMA, SYSTEM_PROMPT, user_message
 from ..replies import suggestion_from_reply, suggestion_from_text
 from ..suggestion import Suggestion
-from .base import ClassificationError, Provider
-from .http import new_client, post_json
+from .base import ClassificationError
+from .http import JsonApiProvider
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
 # Anthropic's current small model, "for classification, extraction and routing"
@@ -40,15 +38,11 @@ def message_suggestion(answer: dict, *, provider: str) -> Suggestion:
     raise ClassificationError("The message has no text or tool_use block.")
 
 
-class AnthropicProvider(Provider):
+class AnthropicProvider(JsonApiProvider):
     name = "anthropic"
-    remote = True
-
-    def __init__(self, *, api_key: str, model: str = "", base_url: str = ""):
-        self.api_key = api_key
-        self.model = model or DEFAULT_MODEL
-        self.url = (base_url or DEFAULT_BASE_URL).rstrip("/") + "/v1/messages"
-        self.client = new_client()
+    default_base_url = DEFAULT_BASE_URL
+    default_model = DEFAULT_MODEL
+    path = "/v1/messages"
 
     def headers(self) -> dict:
         return {"x-api-key": self.api_key, "anthropic-version": API_VERSION}
@@ -64,13 +58,5 @@ class AnthropicProvider(Provider):
             "output_config": {"format": {"type": "json_schema", "schema": RESPONSE_SCHEMA}},
         }
 
-    def classify(self, *, title: str, description: str, timeout: float) -> Suggestion:
-        deadline = time.monotonic() + timeout
-        answer = post_json(
-            self.client,
-            self.url,
-            headers=self.headers(),
-            body=self.request_body(title=title, description=description),
-            deadline=deadline,
-        )
+    def suggestion(self, answer: dict) -> Suggestion:
         return message_suggestion(answer, provider=self.name)

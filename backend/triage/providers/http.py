@@ -14,7 +14,8 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-from .base import ClassificationError
+from ..suggestion import Suggestion
+from .base import ClassificationError, Provider
 
 logger = logging.getLogger(__name__)
 
@@ -116,3 +117,42 @@ def post_json(
         return _attempt(client, url, headers=headers, body=body, deadline=deadline)
     except _Retryable as failure:
         raise ClassificationError(f"{failure} again after a retry") from None
+
+
+class JsonApiProvider(Provider):
+    """A vendor reached by one JSON POST per classification.
+
+    Subclasses name the endpoint (`default_base_url` + `path`), the `headers`, the
+    `request_body`, and how a decoded answer becomes a Suggestion (`suggestion`, raising
+    ClassificationError for anything unusable); the call and its deadline live here.
+    """
+
+    remote = True
+    default_base_url = ""
+    default_model = ""
+    path = ""
+
+    def __init__(self, *, api_key: str, model: str = "", base_url: str = ""):
+        self.api_key = api_key
+        self.model = model or self.default_model
+        self.url = (base_url or self.default_base_url).rstrip("/") + self.path
+        self.client = new_client()
+
+    def headers(self) -> dict:
+        raise NotImplementedError
+
+    def request_body(self, *, title: str, description: str) -> dict:
+        raise NotImplementedError
+
+    def suggestion(self, answer: dict) -> Suggestion:
+        raise NotImplementedError
+
+    def classify(self, *, title: str, description: str, timeout: float) -> Suggestion:
+        answer = post_json(
+            self.client,
+            self.url,
+            headers=self.headers(),
+            body=self.request_body(title=title, description=description),
+            deadline=time.monotonic() + timeout,
+        )
+        return self.suggestion(answer)

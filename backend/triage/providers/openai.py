@@ -6,13 +6,11 @@ which is what a quick classification wants. `max_completion_tokens` (not the old
 `max_tokens`, which reasoning models refuse) bounds the cost of a runaway answer.
 """
 
-import time
-
 from ..prompts import RESPONSE_SCHEMA, RESPONSE_SCHEMA_NAME, SYSTEM_PROMPT, user_message
 from ..replies import suggestion_from_text
 from ..suggestion import Suggestion
-from .base import ClassificationError, Provider
-from .http import new_client, post_json
+from .base import ClassificationError
+from .http import JsonApiProvider
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 # OpenAI's small, low-latency model (developers.openai.com, "Reasoning models" guide).
@@ -38,17 +36,11 @@ def chat_completion_text(answer: dict) -> str:
     return content
 
 
-class OpenAIProvider(Provider):
+class OpenAIProvider(JsonApiProvider):
     name = "openai"
-    remote = True
     default_base_url = DEFAULT_BASE_URL
     default_model = DEFAULT_MODEL
-
-    def __init__(self, *, api_key: str, model: str = "", base_url: str = ""):
-        self.api_key = api_key
-        self.model = model or self.default_model
-        self.url = (base_url or self.default_base_url).rstrip("/") + "/chat/completions"
-        self.client = new_client()
+    path = "/chat/completions"
 
     def headers(self) -> dict:
         return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
@@ -74,13 +66,5 @@ class OpenAIProvider(Provider):
             "max_completion_tokens": MAX_COMPLETION_TOKENS,
         }
 
-    def classify(self, *, title: str, description: str, timeout: float) -> Suggestion:
-        deadline = time.monotonic() + timeout
-        answer = post_json(
-            self.client,
-            self.url,
-            headers=self.headers(),
-            body=self.request_body(title=title, description=description),
-            deadline=deadline,
-        )
+    def suggestion(self, answer: dict) -> Suggestion:
         return suggestion_from_text(chat_completion_text(answer), provider=self.name)

@@ -15,9 +15,6 @@ class OpenAICompatibleProvider(OpenAIProvider):
     name = "openai-compatible"
     default_model = ""
 
-    def __init__(self, *, api_key: str, model: str, base_url: str):
-        super().__init__(api_key=api_key, model=model, base_url=base_url)
-
     def request_body(self, *, title: str, description: str) -> dict:
         return {
             "model": self.model,
