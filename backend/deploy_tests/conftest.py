@@ -84,6 +84,19 @@ def run_entrypoint(env: dict[str, str], *args: str, timeout: float = 120):
     )
 
 
+def run_manage(env: dict[str, str], *args: str, timeout: float = 120):
+    """`manage.py <args>` in a process of its own, with `env` as its whole environment."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BACKEND_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 @dataclass
 class Process:
     """A server we started, in its own process group, with its output in a file."""
@@ -243,15 +256,7 @@ def static_root(tmp_path_factory, throwaway_database_url) -> Path:
     """`collectstatic` as the image build runs it, into a directory of its own."""
     root = tmp_path_factory.mktemp("staticfiles")
     env = server_env(throwaway_database_url, DJANGO_STATIC_ROOT=str(root))
-    result = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-        cwd=BACKEND_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     assert result.returncode == 0, result.stderr
     return root
 

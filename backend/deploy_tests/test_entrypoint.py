@@ -1,12 +1,17 @@
 """The api container's start-up, run on this machine: entrypoint, settings, gunicorn."""
 
 import subprocess
-import sys
 
 import httpx
 import pytest
 
-from .conftest import BACKEND_DIR, ENTRYPOINT, run_entrypoint, server_env, throwaway_database
+from .conftest import (
+    ENTRYPOINT,
+    run_entrypoint,
+    run_manage,
+    server_env,
+    throwaway_database,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -106,15 +111,7 @@ def test_refuses_to_start_with_a_malformed_rate_limit(throwaway_database_url):
 
 
 def _check_deploy(env):
-    return subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=BACKEND_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_manage(env, "check", "--deploy", "--fail-level", "WARNING")
 
 
 def test_check_deploy_is_clean_with_django_secure_on(throwaway_database_url):
