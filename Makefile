@@ -80,10 +80,11 @@ bench-triage: install
 	@test -n "$(DATA)" || { echo "Usage: make bench-triage DATA=<folder of the public data sets>"; exit 2; }
 	$(PY) bench/triage_accuracy.py --data $(abspath $(DATA))
 
-#: Lint and format-check the Python code; check that no migration is missing; lint and type-check the web UI
+#: Lint, format-check and type-check (mypy) the Python code; check that no migration is missing; lint and type-check the web UI
 lint: install
 	$(VENV)/bin/ruff check backend e2e bench
 	$(VENV)/bin/ruff format --check backend e2e bench
+	cd backend && DJANGO_SECRET_KEY=lint DATABASE_URL=postgres://lint@127.0.0.1:1/lint $(abspath $(VENV))/bin/mypy .
 	cd backend && DJANGO_SECRET_KEY=lint $(PY) manage.py makemigrations --check --dry-run
 	@if [ -f frontend/package.json ]; then cd frontend && npm run lint; fi
 

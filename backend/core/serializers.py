@@ -61,7 +61,8 @@ class ErrorSerializer(serializers.Serializer):
     """The shape of every 4xx answer (documentation only)."""
 
     detail = serializers.CharField(help_text="One sentence saying what went wrong.")
-    errors = serializers.DictField(
+    # Shadows Serializer.errors, which this documentation-only class never uses.
+    errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()),
         help_text="Messages per field; empty when no field is to blame.",
     )

@@ -20,7 +20,7 @@ def counted_totals() -> dict:
     Keys: total, open, ai_suggested, ai_category_kept, ai_priority_kept, priority_<value>,
     category_<value> (integers) and first_created_at (None without tickets).
     """
-    columns = {
+    columns: dict[str, tuple[str, list[str]]] = {
         "total": ("true", []),
         "open": ("status = %s", [Status.OPEN]),
         "ai_suggested": ("ai_suggested", []),

@@ -23,8 +23,13 @@ def search_query(text: str) -> SearchQuery | None:
     """The tsquery for `text`, or None when it holds no word (then nothing is filtered)."""
     query = None
     for word in search_words(text):
-        as_typed = SearchQuery(f"{word}:*", search_type="raw", config="simple")
-        by_stem = SearchQuery(word, search_type="plain", config="english")
-        term = as_typed | by_stem
+        term = word_query(word)
         query = term if query is None else query & term
     return query
+
+
+def word_query(word: str) -> SearchQuery:
+    """One word of `search_words`: a prefix of a word as typed, or the same English stem."""
+    as_typed = SearchQuery(f"{word}:*", search_type="raw", config="simple")
+    by_stem = SearchQuery(word, search_type="plain", config="english")
+    return as_typed | by_stem

@@ -17,11 +17,10 @@ import bisect
 import itertools
 import time
 
-from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q
 
-from .search import search_query, search_words
+from .search import search_words, word_query
 
 STATS_SECONDS = 600
 
@@ -29,7 +28,7 @@ STATS_SECONDS = 600
 class _LexemeFrequencies:
     """Frequencies of the most common lexemes of search_document, sorted for prefix sums."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.read_at = float("-inf")
         self.lexemes: list[str] = []
         self.cumulative: list[float] = [0.0]
@@ -69,14 +68,13 @@ class _MatchesQuery(Func):
 def search_condition(words: list[str]) -> Q:
     """The filter for tickets matching every word of `words` (at least one)."""
     if len(words) == 1:
-        return Q(search_document=search_query(words[0]))
+        return Q(search_document=word_query(words[0]))
     # Rarest first: lowest frequency, then the longest (a longer prefix matches less).
     ranked = sorted(words, key=lambda word: (_frequencies.of_prefix(word), -len(word)))
-    rest: SearchQuery | None = None
-    for word in ranked[1:]:
-        term = search_query(word)
-        rest = term if rest is None else rest & term
-    return Q(search_document=search_query(ranked[0])) & Q(_MatchesQuery(F("search_document"), rest))
+    rest = word_query(ranked[1])
+    for word in ranked[2:]:
+        rest &= word_query(word)
+    return Q(search_document=word_query(ranked[0])) & Q(_MatchesQuery(F("search_document"), rest))
 
 
 def search_filter(text: str) -> Q | None:

@@ -138,7 +138,7 @@ def product_names() -> list[str]:
     ]
 
 
-TEMPLATES = {
+TEMPLATES: dict[str, tuple[list[str], list[str]]] = {
     Category.BILLING: (
         [
             "Charged twice for my {plan} subscription",
@@ -307,7 +307,7 @@ class TicketRows:
             title, description = self._text(category)
             status = self._status(self.end - created)
             updated = created + timedelta(minutes=rand.randint(0, 60 * 24 * 7))
-            ai = (None, None, None, None, None)
+            ai: tuple = (None, None, None, None, None)
             if rand.random() < AI_SHARE:
                 ai_category, ai_priority = category, priority
                 if rand.random() > AI_CATEGORY_KEPT:

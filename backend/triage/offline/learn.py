@@ -42,7 +42,9 @@ def fit_softmax(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> dict
         for f in feats:
             counts[f] = counts.get(f, 0.0) + w
     vocab = {f for f, c in counts.items() if c >= hyper.min_weight or f.startswith("R:")}
-    data = [([(f, v) for f, v in feats.items() if f in vocab], y, w) for feats, y, w in samples]
+    data: list[tuple[list[tuple[str, float]], int, float]] = [
+        ([(f, v) for f, v in feats.items() if f in vocab], y, w) for feats, y, w in samples
+    ]
 
     weights: dict[str, list[float]] = {f: [0.0] * n_classes for f in sorted(vocab)}
     grad_sq: dict[str, list[float]] = {f: [1e-6] * n_classes for f in weights}
@@ -55,9 +57,9 @@ def fit_softmax(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> dict
     for _ in range(hyper.epochs):
         rng.shuffle(order)
         for i in order:
-            feats, y, w = data[i]
+            pairs, y, w = data[i]
             scores = bias[:]
-            for f, v in feats:
+            for f, v in pairs:
                 row = weights[f]
                 for k in classes:
                     scores[k] += row[k] * v
@@ -67,7 +69,7 @@ def fit_softmax(samples: Sequence[Sample], n_classes: int, hyper: Hyper) -> dict
                 g = err[k]
                 bias_sq[k] += g * g
                 bias[k] -= lr * g / math.sqrt(bias_sq[k])
-            for f, v in feats:
+            for f, v in pairs:
                 row, acc = weights[f], grad_sq[f]
                 for k in classes:
                     g = err[k] * v + l2 * row[k]
