@@ -1,7 +1,10 @@
 # Support tickets with AI triage. `make help` lists the targets.
 
 PYTHON ?= python3.11
-PORT ?= 8000
+# An empty value counts as unset, as everywhere in the project.
+PORT := $(or $(PORT),8000)
+# make run listens on this address only; HOST=0.0.0.0 shares it with the network.
+HOST := $(or $(HOST),127.0.0.1)
 VENV := .venv
 PY := $(abspath $(VENV))/bin/python
 PIP := $(abspath $(VENV))/bin/pip
@@ -10,7 +13,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-backend test-frontend test-e2e lint format migrate \
+.PHONY: help install run token test test-backend test-frontend test-e2e lint format migrate \
 	train-classifier bench-triage \
 	frontend-build lock clean seed bench
 
@@ -45,7 +48,13 @@ migrate: install
 run: frontend-build
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(MAKE) --no-print-directory migrate
 	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py ensure_superuser
-	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py runserver 0.0.0.0:$(PORT)
+	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py runserver $(HOST):$(PORT)
+
+#: Print `export TOKEN=...`, an API token of the debug admin: eval "$$(make -s token)"
+token: $(VENV)/.installed
+	@cd backend && DJANGO_DEBUG=true $(PY) manage.py migrate --noinput -v 0 >&2
+	@cd backend && DJANGO_DEBUG=true $(PY) manage.py ensure_superuser >&2
+	@cd backend && DJANGO_DEBUG=true $(PY) manage.py create_token admin --name "make token" --export
 
 #: Run every test: backend (pytest), front end (Vitest) and browser journeys (Playwright)
 test: test-backend test-frontend test-e2e

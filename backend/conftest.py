@@ -1,13 +1,51 @@
 import pytest
-from rest_framework.test import APIClient
+
+pytest.register_assert_rewrite("core.testing")
+
+from rest_framework.test import APIClient  # noqa: E402
+
+from accounts.tests.factories import UserFactory  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings, request):
+    """Tests hash thousands of passwords: a fast hasher, except where a test checks Argon2."""
+    if "argon2" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
-def api_client() -> APIClient:
+def anonymous_client() -> APIClient:
+    """A client without credentials: a customer on the open form, or a stranger."""
     return APIClient()
 
 
 @pytest.fixture
+def agent(db):
+    return UserFactory(username="priya", first_name="Priya Raman")
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="ada", first_name="Ada Admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def api_client(agent) -> APIClient:
+    """A client signed in as an agent: what most tests of the agents' API need."""
+    client = APIClient()
+    client.force_authenticate(user=agent)
+    return client
+
+
+@pytest.fixture
+def admin_api_client(admin_user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user=admin_user)
+    return client
+
+
+@pytest.fixture(autouse=True)
 def plain_static_files(settings):
     """Unhashed static names: hashed ones need collectstatic, which the deployment tests run."""
     settings.STORAGES = {

@@ -47,7 +47,7 @@ CORS_URLS_REGEX = r"^/api/.*$"
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.admin_apps.SupportAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,9 +60,13 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "knox",
+    "csp",
     "core",
+    "accounts",
     "tickets",
     "triage",
+    "web",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "core.middleware.ApiCacheControlMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -140,14 +146,46 @@ else:
         }
     }
 
-# --- Auth -------------------------------------------------------------------
+# --- Accounts and sign-in (see accounts/) ------------------------------------
 
+# Argon2 first: new and changed passwords are hashed with it; older hashes still verify
+# and are upgraded at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in sessions for the web UI: a cookie the page's scripts cannot read, sent only to
+# this site; the CSRF cookie is readable so the UI can echo it in X-CSRFToken.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Seconds a browser session lasts without a new sign-in (default 12 hours: one shift).
+SESSION_COOKIE_AGE = env_int("SESSION_SECONDS", 12 * 3600, minimum=60)
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# API tokens (django-rest-knox): hashed at rest, named, no expiry unless asked for,
+# sent as `Authorization: Bearer <token>`.
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model name, not a secret
+# Knox's own migrations would create its default token table beside ours; with the model
+# swapped for accounts.ApiToken it needs none.
+MIGRATION_MODULES = {"knox": None}
+REST_KNOX = {
+    "TOKEN_TTL": None,
+    "AUTH_HEADER_PREFIX": "Bearer",
+    # Recognisable by secret scanners; counted in the token's 15-character lookup key.
+    "TOKEN_PREFIX": "st_",
+}
 
 # --- Internationalisation ---------------------------------------------------
 
@@ -180,13 +218,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 # --- API --------------------------------------------------------------------
 
 REST_FRAMEWORK = {
-    # The API is open in this release (see README, "Access"): access control is this one
-    # setting away, e.g. ["rest_framework.permissions.IsAuthenticated"].
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    # No session authentication: a browser logged in to the admin must not turn the open
-    # API into a CSRF-checked one.
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "UNAUTHENTICATED_USER": None,
+    # Every endpoint needs an agent unless its view says otherwise (accounts/permissions.py
+    # holds the roles; CONTRACT §7 is the table).
+    "DEFAULT_PERMISSION_CLASSES": ["accounts.permissions.IsAgent"],
+    # Bearer first: without credentials DRF answers 401 with `WWW-Authenticate: Bearer`
+    # (the first class names the scheme), not 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.BearerTokenAuthentication",
+        "accounts.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -302,12 +342,58 @@ def _rate_limit(name: str, default: str) -> str | None:
     return f"{int(match[1])}/{match[2]}"
 
 
+_PERIOD_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_RATE = re.compile(r"([0-9]{1,9})/([0-9]{0,6})(s|sec|second|m|min|minute|h|hour|d|day)")
+
+
+def _rate(name: str, default: str) -> tuple[int, int] | None:
+    """`<count>/<period>` as (count, seconds), where period is second, minute, hour or day,
+    or a count and a unit such as 15m or 12h; None for `off`. A typo stops the start."""
+    value = env_str(name, default).lower().replace(" ", "")
+    if value == "off":
+        return None
+    match = _RATE.fullmatch(value)
+    if not match or int(match[1]) < 1 or match[2] == "0":
+        raise ImproperlyConfigured(
+            f"{name} must be a rate like 20/15m or 120/minute, or off, not {value!r}."
+        )
+    return int(match[1]), int(match[2] or 1) * _PERIOD_SECONDS[match[3][0]]
+
+
 # Classifications per client IP (each may cost an LLM call); "off" disables.
 RATE_LIMIT_CLASSIFY = _rate_limit("RATE_LIMIT_CLASSIFY", "120/minute")
 # Ticket submissions per client IP; "off" disables.
 RATE_LIMIT_CREATE = _rate_limit("RATE_LIMIT_CREATE", "30/minute")
+# Sign-in attempts per client IP (login, token creation with a password, the admin's login
+# page); the per-username limits of SIGNIN_FAILURES_* apply besides. Never "off" by
+# accident: set it explicitly.
+RATE_LIMIT_LOGIN = _rate("RATE_LIMIT_LOGIN", "20/15m")
+# Failed sign-ins allowed per (username, client IP) and per username from anywhere within
+# SIGNIN_WINDOW_SECONDS before further attempts get a 429 (CONTRACT §7).
+SIGNIN_FAILURES_PER_USERNAME_AND_IP = env_int("SIGNIN_FAILURES_PER_USERNAME_AND_IP", 5, minimum=1)
+SIGNIN_FAILURES_PER_USERNAME = env_int("SIGNIN_FAILURES_PER_USERNAME", 100, minimum=1)
+SIGNIN_WINDOW_SECONDS = env_int("SIGNIN_WINDOW_SECONDS", 15 * 60, minimum=60)
 # Cross-origin clients (CORS_ALLOWED_ORIGINS) may read when to retry and the request id.
 CORS_EXPOSE_HEADERS = ["Retry-After", "X-Request-ID"]
+
+# --- Content Security Policy (django-csp) ------------------------------------
+# No inline scripts anywhere: the web UI is built files, the admin has none, and the API
+# docs load their start-up script from a URL (SpectacularSwaggerSplitView). Inline styles
+# stay allowed (React and Swagger UI set them); they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # --- Production security (DJANGO_SECURE) -------------------------------------
 # With DJANGO_SECURE on and a real secret key, `manage.py check --deploy` is clean.

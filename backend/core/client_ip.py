@@ -42,3 +42,19 @@ def client_ip(request) -> str:
         forwarded_for=meta.get("HTTP_X_FORWARDED_FOR", ""),
         trusted_proxy_count=settings.TRUSTED_PROXY_COUNT,
     )
+
+
+def client_network(address: str) -> str:
+    """The key a per-client limit counts by: an IPv4 address, or an IPv6 address's /64.
+
+    One IPv6 host usually holds a whole /64 and could rotate through it to dodge a limit.
+    """
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)

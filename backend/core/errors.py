@@ -15,6 +15,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from .exceptions import DomainError, InvalidInput, RateLimited
+
 logger = logging.getLogger(__name__)
 
 NON_FIELD = "non_field_errors"
@@ -50,7 +52,20 @@ def _validation_sentence(errors: dict[str, list[str]]) -> str:
     return f"Invalid input in {names}."
 
 
+def _domain_error_response(exc: DomainError) -> Response:
+    errors = {field: list(messages) for field, messages in exc.errors.items()}
+    detail = exc.detail
+    if isinstance(exc, InvalidInput) and errors and not detail:
+        detail = _validation_sentence(errors)
+    response = Response(error_body(detail, errors), status=exc.status_code)
+    if isinstance(exc, RateLimited):
+        response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 def api_exception_handler(exc, context):
+    if isinstance(exc, DomainError):
+        return _domain_error_response(exc)
     response = exception_handler(exc, context)
     if response is None:
         return None

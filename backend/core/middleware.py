@@ -44,3 +44,20 @@ def _clear_request_context(**kwargs) -> None:
 
 
 request_finished.connect(_clear_request_context, dispatch_uid="core.middleware.clear_context")
+
+
+class ApiCacheControlMiddleware:
+    """`Cache-Control: no-store` on every API answer that does not say otherwise.
+
+    API answers hold customers' data and depend on who asks: no browser or proxy may keep
+    them (CONTRACT §6).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith("/api/") and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-store"
+        return response

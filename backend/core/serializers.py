@@ -1,17 +1,33 @@
 """Serializer pieces that make the API strict: wrong types and unknown fields are errors."""
 
+import re
 from collections.abc import Mapping
 
 from rest_framework import serializers
 
+# Control characters (Unicode category Cc: C0, DEL and C1), and the two a multi-line text
+# may hold.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MULTILINE_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 
 class StrictCharField(serializers.CharField):
-    """A CharField that accepts only JSON strings (DRF would turn 42 into "42")."""
+    """A CharField that accepts only JSON strings (DRF would turn 42 into "42") and no
+    control characters; with `multiline`, newlines and tabs are allowed (CRLF and CR line
+    ends become LF)."""
 
     default_error_messages = {
         "not_a_string": "Must be a string.",
         "bad_unicode": "Contains characters that are not valid Unicode.",
+        "control_character": "Must not contain control characters.",
+        "control_character_multiline": (
+            "Must not contain control characters other than newlines and tabs."
+        ),
     }
+
+    def __init__(self, *, multiline: bool = False, **kwargs):
+        self.multiline = multiline
+        super().__init__(**kwargs)
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
@@ -20,6 +36,23 @@ class StrictCharField(serializers.CharField):
             data.encode("utf-8")
         except UnicodeEncodeError:
             self.fail("bad_unicode")
+        if self.multiline:
+            data = data.replace("\r\n", "\n").replace("\r", "\n")
+            if MULTILINE_CONTROL_CHARACTERS.search(data):
+                self.fail("control_character_multiline")
+        elif CONTROL_CHARACTERS.search(data):
+            self.fail("control_character")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """An IntegerField that accepts only JSON integers (DRF would take "7" and 7.0)."""
+
+    default_error_messages = {"not_an_integer": "Must be an integer."}
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("not_an_integer")
         return super().to_internal_value(data)
 
 

@@ -252,6 +252,18 @@ def first_migration(throwaway_database_url):
 
 
 @pytest.fixture(scope="session")
+def agent_headers(first_migration, throwaway_database_url) -> dict[str, str]:
+    """An Authorization header for the superuser the migrate step created (the API's
+    agent endpoints answer 401 without one)."""
+    assert first_migration.returncode == 0, first_migration.stderr
+    result = run_manage(
+        server_env(throwaway_database_url), "create_token", "ops", "--name", "deployment tests"
+    )
+    assert result.returncode == 0, result.stderr
+    return {"Authorization": f"Bearer {result.stdout.strip()}"}
+
+
+@pytest.fixture(scope="session")
 def static_root(tmp_path_factory, throwaway_database_url) -> Path:
     """`collectstatic` as the image build runs it, into a directory of its own."""
     root = tmp_path_factory.mktemp("staticfiles")

@@ -62,10 +62,10 @@ def test_collectstatic_writes_hashed_and_compressed_admin_files(static_root):
     assert (css / f"{hashed[0].name}.gz").is_file()
 
 
-def test_gunicorn_serves_health_probes_and_the_api(api_server):
+def test_gunicorn_serves_health_probes_and_the_api(api_server, agent_headers):
     healthz = httpx.get(f"{api_server.base_url}/healthz")
     readyz = httpx.get(f"{api_server.base_url}/readyz")
-    tickets = httpx.get(f"{api_server.base_url}/api/tickets/")
+    tickets = httpx.get(f"{api_server.base_url}/api/tickets/", headers=agent_headers)
 
     assert healthz.status_code == 200
     assert readyz.status_code == 200
@@ -75,8 +75,8 @@ def test_gunicorn_serves_health_probes_and_the_api(api_server):
     assert len(booted) == 2
 
 
-def test_access_log_is_json_with_the_response_request_id(api_server):
-    response = httpx.get(f"{api_server.base_url}/api/tickets/?page_size=5")
+def test_access_log_is_json_with_the_response_request_id(api_server, agent_headers):
+    response = httpx.get(f"{api_server.base_url}/api/tickets/?page_size=5", headers=agent_headers)
 
     request_id = response.headers["X-Request-ID"]
     lines = api_server.wait_for_json(

@@ -50,8 +50,10 @@ def test_plain_http_is_redirected_to_https(secure_site):
     assert response.headers["Location"] == "https://help.example.com/api/tickets/"
 
 
-def test_https_reported_by_the_balancer_is_believed(secure_site):
-    response = httpx.get(f"{secure_site['api']}/api/tickets/", headers=FROM_BALANCER)
+def test_https_reported_by_the_balancer_is_believed(secure_site, agent_headers):
+    response = httpx.get(
+        f"{secure_site['api']}/api/tickets/", headers={**FROM_BALANCER, **agent_headers}
+    )
 
     assert response.status_code == 200
     hsts = response.headers["Strict-Transport-Security"]

@@ -84,8 +84,8 @@ def test_hashed_assets_are_cached_for_long(nginx, frontend_dist):
 
 
 @pytest.mark.parametrize("port", ["ui", "api"])
-def test_the_api_is_proxied_with_one_request_id(nginx, api_server, port):
-    response = httpx.get(f"{nginx[port]}/api/tickets/")
+def test_the_api_is_proxied_with_one_request_id(nginx, api_server, agent_headers, port):
+    response = httpx.get(f"{nginx[port]}/api/tickets/", headers=agent_headers)
 
     assert response.status_code == 200
     assert response.json()["count"] >= 0

@@ -45,12 +45,12 @@ def console_lines():
 
 @pytest.mark.django_db
 def test_log_lines_are_json_with_the_request_id(client, console_lines):
-    # a 404 under /api/ makes Django log a warning during the request
+    # a refused request under /api/ (signed out: 401) makes Django log a warning
     response = client.get("/api/tickets/999999999/")
 
     records = [json.loads(line) for line in console_lines()]
     warning = next(r for r in records if r["logger"] == "django.request")
-    assert response.status_code == 404
+    assert response.status_code == 401
     assert warning["level"] == "WARNING"
     assert warning["request_id"] == response["X-Request-ID"]
     assert warning["client_ip"] == "127.0.0.1"

@@ -3,9 +3,11 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.roles import is_agent
 from core.schema import error_responses
 from core.throttling import ClassifyRateThrottle, TicketCreateRateThrottle
 from triage.services import suggestion_for
@@ -57,10 +59,14 @@ class TicketListCreateApi(generics.GenericAPIView):
         # Only submissions are limited; reading the list never is.
         return [TicketCreateRateThrottle()] if self.request.method == "POST" else []
 
+    def get_permissions(self):
+        # Customers submit without an account (the seed's open form); only agents read.
+        return [AllowAny()] if self.request.method == "POST" else super().get_permissions()
+
     @extend_schema(
         operation_id="tickets_list",
         parameters=LIST_PARAMETERS,
-        responses={200: TicketSerializer(many=True), **error_responses(400, 404)},
+        responses={200: TicketSerializer(many=True), **error_responses(400, 401, 404)},
         summary="List tickets, newest first, filtered and searched",
     )
     def get(self, request):
@@ -71,7 +77,7 @@ class TicketListCreateApi(generics.GenericAPIView):
     @extend_schema(
         operation_id="tickets_create",
         request=TicketCreateSerializer,
-        responses={201: TicketSerializer, **error_responses(400, 413, 415, 429)},
+        responses={201: TicketSerializer, **error_responses(400, 401, 413, 415, 429)},
         summary="Submit a ticket; category and priority default to the AI's suggestion",
     )
     def post(self, request):
@@ -84,7 +90,7 @@ class TicketListCreateApi(generics.GenericAPIView):
 class TicketDetailApi(APIView):
     @extend_schema(
         operation_id="tickets_retrieve",
-        responses={200: TicketSerializer, **error_responses(404)},
+        responses={200: TicketSerializer, **error_responses(401, 404)},
         summary="One ticket",
     )
     def get(self, request, ticket_id: int):
@@ -93,7 +99,7 @@ class TicketDetailApi(APIView):
     @extend_schema(
         operation_id="tickets_partial_update",
         request=TicketUpdateSerializer,
-        responses={200: TicketSerializer, **error_responses(400, 404, 413, 415)},
+        responses={200: TicketSerializer, **error_responses(400, 401, 403, 404, 413, 415)},
         summary="Change a ticket's title, description, category, priority or status",
     )
     def patch(self, request, ticket_id: int):
@@ -105,21 +111,27 @@ class TicketDetailApi(APIView):
 
 
 class TicketClassifyApi(APIView):
+    permission_classes = [AllowAny]
     throttle_classes = [ClassifyRateThrottle]
 
     @extend_schema(
         operation_id="tickets_classify",
         parameters=[ClassifyQuerySerializer],
         request=ClassifyRequestSerializer,
-        responses={200: ClassifyResponseSerializer, **error_responses(400, 413, 415, 429)},
-        summary="Suggest a category and priority for a ticket's text",
+        responses={200: ClassifyResponseSerializer, **error_responses(400, 401, 413, 415, 429)},
+        summary="Suggest a category and priority for a ticket's text (the local model for "
+        "anonymous callers, the configured LLM for agents)",
     )
     def post(self, request):
         query = ClassifyQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         serializer = ClassifyRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        suggestion = suggestion_for(**serializer.validated_data, **query.validated_data)
+        suggestion = suggestion_for(
+            **serializer.validated_data,
+            **query.validated_data,
+            local_only=not is_agent(request.user),
+        )
         return Response(
             {
                 "suggested_category": suggestion.category,
@@ -136,7 +148,7 @@ class TicketClassifyApi(APIView):
 class TicketStatsApi(APIView):
     @extend_schema(
         operation_id="tickets_stats",
-        responses={200: StatsSerializer},
+        responses={200: StatsSerializer, **error_responses(401)},
         summary="Counts and breakdowns of all tickets",
     )
     def get(self, request):

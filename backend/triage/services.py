@@ -90,13 +90,18 @@ def _refresh_in_background(provider: Provider, *, title: str, description: str, 
         release(key)
 
 
-def suggestion_for(*, title: str, description: str, instant: bool = False) -> Suggestion:
+def suggestion_for(
+    *, title: str, description: str, instant: bool = False, local_only: bool = False
+) -> Suggestion:
     """The best suggestion we can give within the time budget; DEFAULT_SUGGESTION at worst.
 
     With `instant`, a remote provider's answer is only used when it is cached: else the
     local answer comes back at once, marked `pending`, while the remote call runs in the
-    background and caches its answer for the next request.
+    background and caches its answer for the next request. With `local_only` (anonymous
+    callers) the configured LLM is never asked, so the open form is no free LLM proxy.
     """
+    if local_only:
+        return _local_suggestion(title=title, description=description)
     try:
         provider = build_provider()
     except Exception:

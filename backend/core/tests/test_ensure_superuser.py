@@ -11,14 +11,14 @@ def _superusers() -> list[str]:
     )
 
 
-def test_debug_mode_creates_admin_when_no_superuser_exists(settings, capsys):
+def test_debug_mode_creates_admin_when_no_user_exists(settings, capsys):
     settings.DEBUG = True
 
     call_command("ensure_superuser")
 
     assert _superusers() == ["admin"]
     assert get_user_model().objects.get(username="admin").check_password("admin")
-    assert "admin/admin" in capsys.readouterr().out
+    assert "admin with password 'admin'" in capsys.readouterr().out
 
 
 def test_debug_mode_leaves_an_existing_superuser_alone(settings):
@@ -28,6 +28,16 @@ def test_debug_mode_leaves_an_existing_superuser_alone(settings):
     call_command("ensure_superuser")
 
     assert _superusers() == ["boss"]
+
+
+def test_debug_mode_creates_no_admin_when_only_agents_exist(settings):
+    # An agent's database is a real team's: no well-known password may appear in it.
+    settings.DEBUG = True
+    get_user_model().objects.create_user("priya", password="a-long-passphrase")
+
+    call_command("ensure_superuser")
+
+    assert _superusers() == []
 
 
 def test_production_creates_no_default_admin(settings):

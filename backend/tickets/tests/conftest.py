@@ -3,23 +3,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from core.testing import assert_error_shape
 from tickets.models import Ticket
 
 from .factories import TicketFactory
 
-
-def assert_error_shape(response, status_code: int, *fields: str) -> dict:
-    """The answer is CONTRACT §6's error body with `status_code`, naming each of `fields`."""
-    assert response.status_code == status_code, response.content
-    assert response["Content-Type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"detail", "errors"}
-    assert isinstance(body["detail"], str)
-    assert body["detail"]
-    for field in fields:
-        assert field in body["errors"], body
-        assert all(isinstance(message, str) for message in body["errors"][field])
-    return body
+__all__ = ["assert_error_shape"]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = (
         "Create the superuser named by DJANGO_SUPERUSER_USERNAME (default admin) with "
         "DJANGO_SUPERUSER_PASSWORD if missing; "
-        "in debug mode with none configured, create admin/admin when no superuser exists."
+        "in debug mode with none configured, create admin/admin when no user exists."
     )
 
     def handle(self, *args, **options):
@@ -35,12 +35,14 @@ class Command(BaseCommand):
             return
         if not settings.DEBUG:
             return
-        if users.objects.filter(is_superuser=True).exists():
+        if users.objects.exists():
             return
+        # The one password shorter than the validators allow (CONTRACT §7): local use only,
+        # created only when the database has no user at all.
         users.objects.create_superuser(username=DEFAULT_USERNAME, password=DEBUG_PASSWORD, email="")
         self.stdout.write(
             self.style.WARNING(
-                f"Debug mode: created superuser {DEFAULT_USERNAME}/{DEBUG_PASSWORD} "
-                "for /admin/. Never use it outside local development."
+                f"Debug mode: created the admin {DEFAULT_USERNAME} with password "
+                f"{DEBUG_PASSWORD!r} to sign in. Never use it outside local development."
             )
         )

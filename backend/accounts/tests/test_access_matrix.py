@@ -1,0 +1,188 @@
+"""Who may call what (CONTRACT §7): every API endpoint x every kind of caller.
+
+The table below is the access rule as built. `test_every_endpoint_has_an_entry` fails when
+an endpoint is added without one, so no endpoint can ship without a decision on who may
+call it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+from rest_framework.test import APIClient
+from rest_framework.views import APIView
+
+from accounts.models import ApiToken
+from accounts.services import token_create, user_update
+from tickets.tests.factories import TicketFactory
+
+from .conftest import PASSWORD, UserFactory, bearer, csrf_token, sign_in
+
+COLUMNS = ("anonymous", "agent", "admin", "deactivated", "expired_token", "revoked_token")
+# Failed credentials are refused everywhere, public endpoints included.
+FAILED = {"deactivated": 401, "expired_token": 401, "revoked_token": 401}
+
+
+def row(anonymous: int, agent: int, admin: int) -> dict[str, int]:
+    return {"anonymous": anonymous, "agent": agent, "admin": admin, **FAILED}
+
+
+@dataclass(frozen=True)
+class World:
+    agent: object
+    other_agent: object
+    admin: object
+    ticket: object
+    agents_spare_token: ApiToken
+
+
+# (method, route) -> (url for this world, body, expected status per column)
+Body = Callable[[World], dict | None]
+MATRIX: dict[tuple[str, str], tuple[Callable[[World], str], Body, dict[str, int]]] = {
+    ("GET", "api/tickets/"): (lambda w: "/api/tickets/", lambda w: None, row(401, 200, 200)),
+    ("POST", "api/tickets/"): (
+        lambda w: "/api/tickets/",
+        lambda w: {"title": "Printer on fire", "description": "It is really on fire."},
+        row(201, 201, 201),
+    ),
+    ("POST", "api/tickets/classify/"): (
+        lambda w: "/api/tickets/classify/",
+        lambda w: {"description": "I was charged twice"},
+        row(200, 200, 200),
+    ),
+    ("GET", "api/tickets/stats/"): (
+        lambda w: "/api/tickets/stats/",
+        lambda w: None,
+        row(401, 200, 200),
+    ),
+    ("GET", "api/tickets/<id18:ticket_id>/"): (
+        lambda w: f"/api/tickets/{w.ticket.pk}/",
+        lambda w: None,
+        row(401, 200, 200),
+    ),
+    ("PATCH", "api/tickets/<id18:ticket_id>/"): (
+        lambda w: f"/api/tickets/{w.ticket.pk}/",
+        lambda w: {"status": "in_progress"},
+        row(401, 200, 200),
+    ),
+    ("GET", "api/auth/me/"): (lambda w: "/api/auth/me/", lambda w: None, row(401, 200, 200)),
+    ("POST", "api/auth/login/"): (
+        lambda w: "/api/auth/login/",
+        lambda w: {"username": "sam", "password": PASSWORD},
+        row(200, 200, 200),
+    ),
+    ("POST", "api/auth/logout/"): (
+        lambda w: "/api/auth/logout/",
+        lambda w: None,
+        row(401, 204, 204),
+    ),
+    ("POST", "api/auth/password/"): (
+        lambda w: "/api/auth/password/",
+        lambda w: {"current_password": PASSWORD, "new_password": "a-brand-new-passphrase"},
+        row(401, 204, 204),
+    ),
+    ("GET", "api/auth/tokens/"): (
+        lambda w: "/api/auth/tokens/",
+        lambda w: None,
+        row(401, 200, 200),
+    ),
+    ("POST", "api/auth/tokens/"): (
+        lambda w: "/api/auth/tokens/",
+        lambda w: {"name": "another"},
+        row(401, 201, 201),
+    ),
+    ("DELETE", "api/auth/tokens/<id18:token_id>/"): (
+        lambda w: f"/api/auth/tokens/{w.agents_spare_token.pk}/",
+        lambda w: None,
+        # Only its owner may revoke it; to anyone else it does not exist.
+        row(401, 204, 404),
+    ),
+    ("GET", "api/users/"): (lambda w: "/api/users/", lambda w: None, row(401, 403, 200)),
+    ("POST", "api/users/"): (
+        lambda w: "/api/users/",
+        lambda w: {"username": "newbie", "name": "New Bie", "password": "a-long-passphrase"},
+        row(401, 403, 201),
+    ),
+    ("PATCH", "api/users/<id18:user_id>/"): (
+        lambda w: f"/api/users/{w.other_agent.pk}/",
+        lambda w: {"name": "Renamed"},
+        row(401, 403, 200),
+    ),
+    ("GET", "api/agents/"): (lambda w: "/api/agents/", lambda w: None, row(401, 200, 200)),
+    ("GET", "api/schema/"): (lambda w: "/api/schema/", lambda w: None, row(200, 200, 200)),
+    ("GET", "api/docs/"): (lambda w: "/api/docs/", lambda w: None, row(200, 200, 200)),
+}
+
+
+def _api_endpoints() -> set[tuple[str, str]]:
+    """(method, route) of every DRF view under /api/, read from the URL configuration."""
+    found: set[tuple[str, str]] = set()
+
+    def walk(patterns, prefix: str) -> None:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern) and route.startswith("api/"):
+                view = getattr(pattern.callback, "view_class", None)
+                assert view is not None, route
+                assert issubclass(view, APIView), route
+                for method in ("get", "post", "put", "patch", "delete"):
+                    if hasattr(view, method):
+                        found.add((method.upper(), route))
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def test_every_endpoint_has_an_entry():
+    assert _api_endpoints() == set(MATRIX)
+
+
+@pytest.fixture
+def world(db) -> World:
+    agent = UserFactory(username="sam", first_name="Sam")
+    other = UserFactory(username="kim", first_name="Kim")
+    admin = UserFactory(username="root", first_name="Root", is_superuser=True, is_staff=True)
+    spare, _ = token_create(user=agent, name="spare")
+    return World(agent, other, admin, TicketFactory(), spare)
+
+
+def _client_for(column: str, world: World) -> tuple[APIClient, dict[str, str]]:
+    client = APIClient(enforce_csrf_checks=True)
+    headers: dict[str, str] = {}
+    if column in ("agent", "admin", "expired_token", "revoked_token"):
+        user = world.admin if column == "admin" else world.agent
+        token, secret = token_create(user=user, name=column)
+        if column == "expired_token":
+            ApiToken.objects.filter(pk=token.pk).update(
+                expiry=timezone.now() - timedelta(minutes=1)
+            )
+        if column == "revoked_token":
+            token.delete()
+        headers = bearer(secret)
+    if column == "deactivated":
+        # Signed in, then switched off by an admin while the session lives on.
+        assert sign_in(client, "kim").status_code == 200
+        user_update(user=world.other_agent, actor=world.admin, is_active=False)
+        headers["HTTP_X_CSRFTOKEN"] = client.cookies["csrftoken"].value
+    else:
+        headers["HTTP_X_CSRFTOKEN"] = csrf_token(client)
+    return client, headers
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+@pytest.mark.parametrize("endpoint", sorted(MATRIX), ids=lambda e: f"{e[0]} /{e[1]}")
+def test_access(endpoint, column, world):
+    method, _ = endpoint
+    url, body, expected = MATRIX[endpoint]
+    client, headers = _client_for(column, world)
+
+    response = getattr(client, method.lower())(url(world), body(world), format="json", **headers)
+
+    assert response.status_code == expected[column], response.content[:300]
+    if response.status_code == 401:
+        assert response["WWW-Authenticate"] == "Bearer"
