@@ -56,7 +56,10 @@ access_log_format = "%(m)s %(U)s %(s)s %(M)sms"
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_context": {"()": "core.logging.RequestContextFilter"}},
+    "filters": {
+        "request_context": {"()": "core.logging.RequestContextFilter"},
+        "redact_secrets": {"()": "core.logging.RedactSecretsFilter"},
+    },
     "formatters": {
         "json": {"()": "core.logging.JsonFormatter"},
         "access_json": {"()": "core.logging.AccessJsonFormatter"},
@@ -65,13 +68,13 @@ logconfig_dict = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json",
-            "filters": ["request_context"],
+            "filters": ["request_context", "redact_secrets"],
             "stream": "ext://sys.stdout",
         },
         "access": {
             "class": "logging.StreamHandler",
             "formatter": "access_json",
-            "filters": ["request_context"],
+            "filters": ["request_context", "redact_secrets"],
             "stream": "ext://sys.stdout",
         },
     },

@@ -9,8 +9,10 @@ from rest_framework import serializers
 
 from core.serializers import (
     RejectUnknownFieldsMixin,
+    StrictBooleanField,
     StrictCharField,
     StrictChoiceField,
+    StrictEmailField,
     StrictIntegerField,
 )
 
@@ -22,30 +24,6 @@ PASSWORD_MAX_LENGTH = 512  # far above any real password; hashing a megabyte is 
 
 def _iso(moment: datetime | None) -> str | None:
     return serializers.DateTimeField().to_representation(moment) if moment else None
-
-
-class StrictEmailField(serializers.EmailField):
-    """An e-mail address, as a JSON string only, stored lower-cased after the @."""
-
-    default_error_messages = {"not_a_string": "Must be a string."}
-
-    def to_internal_value(self, data: Any) -> str:
-        if not isinstance(data, str):
-            self.fail("not_a_string")
-        value = super().to_internal_value(data)
-        local, _, domain = value.rpartition("@")
-        return f"{local}@{domain.lower()}" if local else value
-
-
-class StrictBooleanField(serializers.BooleanField):
-    """true or false, nothing else (DRF would take "yes", 1 and "on")."""
-
-    default_error_messages = {"not_a_boolean": "Must be true or false."}
-
-    def to_internal_value(self, data: Any) -> bool:
-        if not isinstance(data, bool):
-            self.fail("not_a_boolean")
-        return data
 
 
 def _password(**kwargs: Any) -> StrictCharField:

@@ -35,6 +35,10 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-local-development-key"  # noqa: S105 - debug mode only
 
+# Where the site is reached from outside, e.g. https://help.example.com: absolute links in
+# e-mails and portal links. Unset: links are paths (fine for the web UI).
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL").rstrip("/")
+
 # Host names this site answers to.
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 # Origins allowed to POST with a CSRF token (admin behind a proxy on another port or host).
@@ -306,7 +310,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Every line carries the request id and client IP of its request (core/middleware.py).
-    "filters": {"request_context": {"()": "core.logging.RequestContextFilter"}},
+    "filters": {
+        "request_context": {"()": "core.logging.RequestContextFilter"},
+        "redact_secrets": {"()": "core.logging.RedactSecretsFilter"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "json": {"()": "core.logging.JsonFormatter"},
@@ -316,7 +323,7 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": LOG_FORMAT,
-            "filters": ["request_context"],
+            "filters": ["request_context", "redact_secrets"],
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
@@ -364,6 +371,8 @@ def _rate(name: str, default: str) -> tuple[int, int] | None:
 RATE_LIMIT_CLASSIFY = _rate_limit("RATE_LIMIT_CLASSIFY", "120/minute")
 # Ticket submissions per client IP; "off" disables.
 RATE_LIMIT_CREATE = _rate_limit("RATE_LIMIT_CREATE", "30/minute")
+# Requester-portal requests per client IP (reading and replying); "off" disables.
+RATE_LIMIT_PORTAL = _rate_limit("RATE_LIMIT_PORTAL", "60/minute")
 # Sign-in attempts per client IP (login, token creation with a password, the admin's login
 # page); the per-username limits of SIGNIN_FAILURES_* apply besides. Never "off" by
 # accident: set it explicitly.

@@ -4,10 +4,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from accounts.urls import agent_urlpatterns, auth_urlpatterns, user_urlpatterns
 from core import health
+from tickets.urls import portal_urlpatterns
 
 urlpatterns = [
     path("api/tickets/", include("tickets.urls")),
     path("api/auth/", include(auth_urlpatterns)),
+    path("api/portal/", include(portal_urlpatterns)),
     path("api/users/", include(user_urlpatterns)),
     path("api/agents/", include(agent_urlpatterns)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -7,6 +7,7 @@ This module imports nothing from Django: gunicorn's master process loads it too.
 """
 
 import logging
+import re
 from contextvars import ContextVar
 
 from pythonjsonlogger.json import JsonFormatter as _BaseJsonFormatter
@@ -18,6 +19,35 @@ client_ip_var: ContextVar[str] = ContextVar("client_ip", default=NO_REQUEST)
 
 JSON_FIELDS = ["levelname", "name", "message", "process"]
 RENAMED_FIELDS = {"levelname": "level", "name": "logger", "process": "pid"}
+
+
+# Requester-portal keys are credentials in URLs (CONTRACT §10): logs show <key> instead.
+PORTAL_KEY = re.compile(r"(/portal/)[^/?#\s'\"]+")
+
+
+def redact(text: str) -> str:
+    return PORTAL_KEY.sub(r"\1<key>", text)
+
+
+def _redacted(value):
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {key: _redacted(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return type(value)(_redacted(item) for item in value)
+    return value
+
+
+class RedactSecretsFilter(logging.Filter):
+    """Replaces portal keys in a record's message and arguments (every handler has it)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
+        if record.args:
+            record.args = _redacted(record.args)
+        return True
 
 
 class RequestContextFilter(logging.Filter):
@@ -36,6 +66,17 @@ class JsonFormatter(_BaseJsonFormatter):
         kwargs.setdefault("rename_fields", RENAMED_FIELDS)
         kwargs.setdefault("timestamp", "time")  # ISO 8601, UTC
         super().__init__(JSON_FIELDS, **kwargs)
+
+    def process_log_record(self, log_data):
+        # Extra fields (Django's `request`, gunicorn's atoms) may carry a URL too; objects
+        # are logged as their text, so they are turned into text here to be redacted.
+        plain = (int, float, bool, type(None))
+        return {
+            key: value
+            if isinstance(value, plain)
+            else _redacted(value if isinstance(value, str | dict | list | tuple) else str(value))
+            for key, value in super().process_log_record(log_data).items()
+        }
 
 
 # Gunicorn access-log atoms worth a field of their own (see gunicorn's `atoms()`).

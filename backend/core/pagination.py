@@ -1,13 +1,15 @@
 """Page-number pagination that refuses bad page parameters and never counts a million rows.
 
 A page reads one row more than it shows, to know whether a next page exists; past the
-last row it is a 404. The `count` is exact when the page shows the end of the list, or
-when the queryset can count itself cheaply (`page_count()`, e.g. from counters kept by
-the database). Otherwise it is exact up to COUNT_EXACT_LIMIT rows and beyond that the
-planner's estimate, flagged with `"count_is_estimate": true` (CONTRACT §3).
+last row it is a 404. The `count` is exact when the page shows the end of the list;
+otherwise the caller says how to count (`paginate(..., count=...)`, e.g. from counters kept
+by the database), and by default it is exact up to COUNT_EXACT_LIMIT rows and beyond that
+the planner's estimate, flagged with `"count_is_estimate": true` (CONTRACT §3).
 """
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 from django.db import connections
 from rest_framework import pagination
@@ -24,6 +26,9 @@ COUNT_EXACT_LIMIT = 1_000
 # When the planner expects more than this many rows, counting up to the limit is skipped
 # and the estimate is the answer: counting would cost up to ~40 ms for nothing exact.
 ESTIMATE_TRUSTED_ABOVE = COUNT_EXACT_LIMIT
+
+# How a list is counted: () -> (number of rows, whether it is an estimate).
+Count = Callable[[], tuple[int, bool]]
 
 
 def _positive_int(value: str, name: str, maximum: int | None = None) -> int:
@@ -83,11 +88,24 @@ class PageNumberPagination(pagination.PageNumberPagination):
         return _positive_int(raw_page, self.page_query_param)
 
     def paginate_queryset(self, queryset, request, view=None):
+        return self.paginate(queryset, request, count=lambda: capped_count(queryset))
+
+    def paginate(self, rows_in_order, request, *, count: Count, first: Any = None) -> list:
+        """One page of `rows_in_order`, with `first` (if any) shown before them all.
+
+        `count` counts `rows_in_order` (without `first`); it is only called when the page
+        does not reach the end of the list.
+        """
         self.request = request
         page_size = self.get_page_size(request)
         self.page_number = self.get_page_number(request)
+        leading = [first] if first is not None else []
         start = (self.page_number - 1) * page_size
-        rows = list(queryset[start : start + page_size + 1])
+        if leading and self.page_number == 1:
+            rows = leading + list(rows_in_order[:page_size])
+        else:
+            offset = start - len(leading)
+            rows = list(rows_in_order[offset : offset + page_size + 1])
         self.has_next = len(rows) > page_size
         rows = rows[:page_size]
         if not rows and self.page_number > 1:
@@ -96,13 +114,9 @@ class PageNumberPagination(pagination.PageNumberPagination):
         if not self.has_next:
             self.count, self.count_is_estimate = seen, False
         else:
-            count = getattr(queryset, "page_count", None)
-            if count is not None:
-                self.count, self.count_is_estimate = count()
-            else:
-                self.count, self.count_is_estimate = capped_count(queryset)
+            counted, self.count_is_estimate = count()
             # An estimate never claims fewer rows than the pages already show.
-            self.count = max(self.count, seen + 1)
+            self.count = max(counted + len(leading), seen + 1)
         return rows
 
     def get_paginated_response(self, data):
@@ -130,36 +144,26 @@ class PageNumberPagination(pagination.PageNumberPagination):
             return remove_query_param(url, self.page_query_param)
         return replace_query_param(url, self.page_query_param, self.page_number - 1)
 
-    def get_paginated_response_schema(self, schema):
-        response = super().get_paginated_response_schema(schema)
-        response["properties"]["count"]["description"] = (
-            "Number of results. Always exact for lists without a search; a search is "
-            f"counted exactly up to {COUNT_EXACT_LIMIT} results, beyond that it may be the "
-            "database's estimate, and then count_is_estimate is true."
-        )
-        response["properties"]["count_is_estimate"] = {
-            "type": "boolean",
-            "description": "Present and true when count is an estimate.",
-        }
-        return response
 
-    def get_schema_operation_parameters(self, view):
-        parameters = super().get_schema_operation_parameters(view)
-        for parameter in parameters:
-            # An empty value means the default, as for the filters.
-            if parameter["name"] == self.page_size_query_param:
-                parameter["schema"] = {
-                    "anyOf": [
-                        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
-                        {"type": "string", "maxLength": 0},
-                    ]
-                }
-                parameter["description"] = (
-                    f"Results per page, 1 to {MAX_PAGE_SIZE}; empty or absent for 20."
-                )
-            if parameter["name"] == self.page_query_param:
-                parameter["schema"] = {
-                    "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "maxLength": 0}]
-                }
-                parameter["description"] = "Page number from 1; empty or absent for the first."
-        return parameters
+def page_parameters(default_size: int = 20) -> list:
+    """The page and page_size query parameters, documented (an empty value: the default)."""
+    from drf_spectacular.utils import OpenApiParameter
+
+    return [
+        OpenApiParameter(
+            "page",
+            {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "maxLength": 0}]},
+            description="Page number from 1; empty or absent for the first.",
+        ),
+        OpenApiParameter(
+            "page_size",
+            {
+                "anyOf": [
+                    {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                    {"type": "string", "maxLength": 0},
+                ]
+            },
+            description=f"Results per page, 1 to {MAX_PAGE_SIZE}; empty or absent for "
+            f"{default_size}.",
+        ),
+    ]

@@ -22,3 +22,28 @@ def error_responses(*codes: int) -> dict[int, OpenApiResponse]:
         code: OpenApiResponse(response=ErrorSerializer, description=descriptions[code])
         for code in codes
     }
+
+
+def paginated(serializer_class: type) -> type:
+    """The documented shape of one page of `serializer_class` (CONTRACT §3)."""
+    from rest_framework import serializers
+
+    from .pagination import COUNT_EXACT_LIMIT
+
+    name = serializer_class.__name__.removesuffix("Serializer")
+    fields = {
+        "count": serializers.IntegerField(
+            min_value=0,
+            help_text="Number of results. Exact for lists filtered by status, priority, "
+            "category and assignee; otherwise counted exactly up to "
+            f"{COUNT_EXACT_LIMIT} results and beyond that possibly the database's "
+            "estimate, and then count_is_estimate is true.",
+        ),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": serializer_class(many=True),
+        "count_is_estimate": serializers.BooleanField(
+            required=False, help_text="Present and true when count is an estimate."
+        ),
+    }
+    return type(f"Paginated{name}List", (serializers.Serializer,), fields)

@@ -56,6 +56,30 @@ class StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+class StrictBooleanField(serializers.BooleanField):
+    """true or false, nothing else (DRF would take "yes", 1 and "on")."""
+
+    default_error_messages = {"not_a_boolean": "Must be true or false."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("not_a_boolean")
+        return data
+
+
+class StrictEmailField(serializers.EmailField):
+    """An e-mail address, as a JSON string only; the domain is stored lower-cased."""
+
+    default_error_messages = {"not_a_string": "Must be a string."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("not_a_string")
+        value = super().to_internal_value(data)
+        local, _, domain = value.rpartition("@")
+        return f"{local}@{domain.lower()}" if local else value
+
+
 class StrictChoiceField(serializers.ChoiceField):
     default_error_messages = {"not_a_string": "Must be a string, one of: {choices}."}
 

@@ -40,3 +40,8 @@ class ClassifyRateThrottle(ClientIpRateThrottle):
 class TicketCreateRateThrottle(ClientIpRateThrottle):
     scope = "ticket_create"
     setting_name = "RATE_LIMIT_CREATE"
+
+
+class PortalRateThrottle(ClientIpRateThrottle):
+    scope = "portal"
+    setting_name = "RATE_LIMIT_PORTAL"

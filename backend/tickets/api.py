@@ -1,60 +1,74 @@
-"""HTTP views of the ticket API: validate, call one service or selector, serialize."""
+"""HTTP views of tickets: validate, call one service or selector, serialize."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, status
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
 from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.authentication import signed_in_user
 from accounts.roles import is_agent
-from core.schema import error_responses
+from core.conditional import expected_version, with_etag
+from core.exceptions import InvalidInput
+from core.pagination import PageNumberPagination, page_parameters
+from core.schema import error_responses, paginated
 from core.throttling import ClassifyRateThrottle, TicketCreateRateThrottle
 from triage.services import suggestion_for
 
-from .models import Category, Priority, Status
-from .search import SEARCH_MAX_LENGTH
+from .actors import Actor
 from .selectors import ticket_get, ticket_list, ticket_stats
 from .serializers import (
     ClassifyQuerySerializer,
     ClassifyRequestSerializer,
     ClassifyResponseSerializer,
+    PublicTicketSerializer,
     StatsSerializer,
     TicketCreateSerializer,
+    TicketListQuerySerializer,
     TicketSerializer,
     TicketUpdateSerializer,
 )
 from .services import ticket_create, ticket_update
 
+ETAG = OpenApiParameter(
+    "ETag",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    response=True,
+    description='The ticket\'s version in quotes, e.g. "3": send it back in If-Match.',
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description='Change the ticket only if it is still at this version: "3", W/"3" or *.',
+)
 
-def _enum_filter(name: str, values: list[str]) -> OpenApiParameter:
+
+def _day_parameter(name: str, meaning: str) -> OpenApiParameter:
     return OpenApiParameter(
         name,
-        OpenApiTypes.STR,
-        enum=["", *values],
-        description=f"Only tickets with this {name}; empty or absent for all.",
+        {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]},
+        description=f"Created {meaning} this day (YYYY-MM-DD, UTC); empty or absent for any.",
     )
 
 
 LIST_PARAMETERS = [
-    _enum_filter("category", Category.values),
-    _enum_filter("priority", Priority.values),
-    _enum_filter("status", Status.values),
-    OpenApiParameter(
-        "search",
-        {"type": "string", "maxLength": SEARCH_MAX_LENGTH},
-        description=(
-            "Words that must all appear in the title or description, each matched as a "
-            "prefix of a word as typed or by its English stem; empty or absent for all."
-        ),
-    ),
+    TicketListQuerySerializer,
+    _day_parameter("created_from", "on or after"),
+    _day_parameter("created_to", "on or before"),
+    *page_parameters(),
 ]
 
 
-class TicketListCreateApi(generics.GenericAPIView):
-    serializer_class = TicketSerializer
-    filter_backends = []
+def actor_of(request: Request) -> Actor:
+    return Actor.agent(signed_in_user(request))
 
+
+class TicketListCreateApi(APIView):
     def get_throttles(self):
         # Only submissions are limited; reading the list never is.
         return [TicketCreateRateThrottle()] if self.request.method == "POST" else []
@@ -66,48 +80,85 @@ class TicketListCreateApi(generics.GenericAPIView):
     @extend_schema(
         operation_id="tickets_list",
         parameters=LIST_PARAMETERS,
-        responses={200: TicketSerializer(many=True), **error_responses(400, 401, 404)},
-        summary="List tickets, newest first, filtered and searched",
+        responses={200: paginated(TicketSerializer), **error_responses(400, 401, 404)},
+        summary="List tickets, filtered, searched and sorted (newest first by default)",
     )
-    def get(self, request):
-        tickets = ticket_list(filters=request.query_params)
-        page = self.paginate_queryset(tickets)
-        return self.get_paginated_response(TicketSerializer(page, many=True).data)
+    def get(self, request: Request) -> Response:
+        query = TicketListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        selection = ticket_list(query=query.query(), viewer=signed_in_user(request))
+        paginator = PageNumberPagination()
+        page = paginator.paginate(
+            selection.rows, request, count=selection.count, first=selection.first
+        )
+        return paginator.get_paginated_response(TicketSerializer(page, many=True).data)
 
     @extend_schema(
         operation_id="tickets_create",
         request=TicketCreateSerializer,
-        responses={201: TicketSerializer, **error_responses(400, 401, 413, 415, 429)},
+        responses={
+            201: OpenApiResponse(
+                TicketSerializer,
+                description="The ticket as agents see it; anonymous submitters get the "
+                "public fields only (id, title, description, category, priority, status, "
+                "created_at, updated_at, ai_suggestion, requester, portal_url).",
+            ),
+            **error_responses(400, 401, 413, 415, 429),
+        },
         summary="Submit a ticket; category and priority default to the AI's suggestion",
     )
-    def post(self, request):
-        serializer = TicketCreateSerializer(data=request.data)
+    def post(self, request: Request) -> Response:
+        agent = is_agent(request.user)
+        data = request.data
+        if not agent and isinstance(data, dict) and "assignee" in data:
+            # Assigning is for agents: from anyone else it is an unknown field.
+            raise InvalidInput("", {"assignee": ["Unknown field."]})
+        serializer = TicketCreateSerializer(data=data)
         serializer.is_valid(raise_exception=True)
-        ticket = ticket_create(**serializer.validated_data)
-        return Response(TicketSerializer(ticket).data, status=status.HTTP_201_CREATED)
+        actor = (
+            actor_of(request)
+            if agent
+            else Actor.requester(serializer.validated_data.get("requester_name"))
+        )
+        ticket = ticket_create(**serializer.validated_data, actor=actor)
+        shape = TicketSerializer if agent else PublicTicketSerializer
+        response = Response(shape(ticket).data, status=status.HTTP_201_CREATED)
+        return with_etag(response, ticket.version) if agent else response
 
 
 class TicketDetailApi(APIView):
     @extend_schema(
         operation_id="tickets_retrieve",
+        parameters=[ETAG],
         responses={200: TicketSerializer, **error_responses(401, 404)},
-        summary="One ticket",
+        summary="One ticket (its ETag is its version)",
     )
-    def get(self, request, ticket_id: int):
-        return Response(TicketSerializer(ticket_get(ticket_id=ticket_id)).data)
+    def get(self, request: Request, ticket_id: int) -> Response:
+        ticket = ticket_get(ticket_id=ticket_id)
+        return with_etag(Response(TicketSerializer(ticket).data), ticket.version)
 
     @extend_schema(
         operation_id="tickets_partial_update",
+        parameters=[IF_MATCH, ETAG],
         request=TicketUpdateSerializer,
-        responses={200: TicketSerializer, **error_responses(400, 401, 403, 404, 413, 415)},
-        summary="Change a ticket's title, description, category, priority or status",
+        responses={
+            200: TicketSerializer,
+            **error_responses(400, 401, 403, 404, 412, 413, 415),
+        },
+        summary="Change a ticket's labels, status, assignee, title or description",
     )
-    def patch(self, request, ticket_id: int):
-        ticket = ticket_get(ticket_id=ticket_id)
+    def patch(self, request: Request, ticket_id: int) -> Response:
+        version = expected_version(request)
+        ticket_get(ticket_id=ticket_id)  # an unknown ticket is a 404 before a 400
         serializer = TicketUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        ticket = ticket_update(ticket=ticket, data=serializer.validated_data)
-        return Response(TicketSerializer(ticket).data)
+        ticket = ticket_update(
+            ticket_id=ticket_id,
+            data=serializer.validated_data,
+            actor=actor_of(request),
+            expected_version=version,
+        )
+        return with_etag(Response(TicketSerializer(ticket).data), ticket.version)
 
 
 class TicketClassifyApi(APIView):
@@ -122,7 +173,7 @@ class TicketClassifyApi(APIView):
         summary="Suggest a category and priority for a ticket's text (the local model for "
         "anonymous callers, the configured LLM for agents)",
     )
-    def post(self, request):
+    def post(self, request: Request) -> Response:
         query = ClassifyQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         serializer = ClassifyRequestSerializer(data=request.data)
@@ -151,5 +202,5 @@ class TicketStatsApi(APIView):
         responses={200: StatsSerializer, **error_responses(401)},
         summary="Counts and breakdowns of all tickets",
     )
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         return Response(ticket_stats())

@@ -11,6 +11,8 @@ from django.db import connection
 from .models import Category, Priority, Status
 
 COUNTER_TABLE = "tickets_ticket_counter"
+# Per assignee (0: nobody), kept by the same trigger (migration 0005_assignee_counters).
+ASSIGNEE_COUNTER_TABLE = "tickets_assignee_counter"
 COUNTED_FIELDS = ("status", "priority", "category")
 
 
@@ -49,19 +51,26 @@ def counted_totals() -> dict:
     return row
 
 
-def counted_tickets(**filters: str) -> int:
-    """Exact number of tickets whose status, priority and category equal `filters`.
+def counted_tickets(*, assignee: int | None = None, **filters: str) -> int:
+    """Exact number of tickets whose status, priority and category equal `filters`, and
+    whose assignee is the user with id `assignee` (0: nobody; None: anyone).
 
     Keys of `filters` are among COUNTED_FIELDS; a missing key means any value.
     """
     unknown = set(filters) - set(COUNTED_FIELDS)
     if unknown:
         raise ValueError(f"Not counted: {sorted(unknown)}")
-    conditions = [f"{field} = %s" for field in filters] or ["true"]
+    conditions = [f"{field} = %s" for field in filters]
+    params: list = list(filters.values())
+    table = COUNTER_TABLE
+    if assignee is not None:
+        table = ASSIGNEE_COUNTER_TABLE
+        conditions.append("assignee_id = %s")
+        params.append(assignee)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT coalesce(sum(tickets), 0)::bigint FROM {COUNTER_TABLE} "  # noqa: S608
-            f"WHERE {' AND '.join(conditions)}",
-            list(filters.values()),
+            f"SELECT coalesce(sum(tickets), 0)::bigint FROM {table} "  # noqa: S608
+            f"WHERE {' AND '.join(conditions) or 'true'}",
+            params,
         )
         return cursor.fetchone()[0]

@@ -1,26 +1,49 @@
-"""Realistic fake tickets for demos and benchmarks, loaded with PostgreSQL COPY.
+"""Realistic fake tickets, with their conversation and history, loaded with PostgreSQL COPY.
 
 Titles and descriptions are built from per-category templates filled from word lists
-(a few hundred English words plus a few thousand product, company and feature names),
-so full-text search sees both very common words ("account", "error") and rare ones
-(a product name). Every category, priority and status appears; creation dates spread
-over two years, older tickets mostly resolved or closed; about 70% carry an AI
-suggestion, some of which the agent overrode.
+(tickets/seed_text.py), so full-text search sees both very common words ("account",
+"error") and rare ones (a product name). Every category, priority and status appears;
+creation dates spread over two years, older tickets mostly resolved or closed; about 70%
+carry an AI suggestion, some of which the agent overrode. Each ticket has 0 to 4 comments
+(2 on average: agents' replies, requesters' answers, internal notes) and the events a real
+ticket would have (created, ai_suggested, one per comment), and a working portal key.
 
 The same seed gives the same tickets; dates are relative to `end` (by default the
 start of the current UTC day), so only they move from one day to the next.
 """
 
+import json
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.db import connection, transaction
 
-from .models import Category, Status
+from .models import Status
+from .portal import key_hash, portal_key
+from .seed_text import (
+    ADJECTIVES,
+    AGENT_REPLIES,
+    BROWSERS,
+    CLOSERS,
+    INTERNAL_NOTES,
+    MONTHS,
+    NOUNS,
+    OPENERS,
+    PEOPLE,
+    PLACES,
+    REQUESTER_REPLIES,
+    SYSTEMS,
+    TEMPLATES,
+    VERBS,
+    WEEKDAYS,
+    product_names,
+)
 
 SPAN = timedelta(days=730)
-COLUMNS = (
+TICKET_COLUMNS = (
+    "id",
     "title",
     "description",
     "category",
@@ -33,6 +56,23 @@ COLUMNS = (
     "ai_category_confidence",
     "ai_priority_confidence",
     "ai_provider",
+    "requester_name",
+    "requester_email",
+    "version",
+    "first_response_at",
+    "resolved_at",
+    "portal_salt",
+    "portal_key_hash",
+)
+COMMENT_COLUMNS = ("ticket_id", "body", "visibility", "author_type", "author_name", "created_at")
+EVENT_COLUMNS = (
+    "ticket_id",
+    "version",
+    "at",
+    "actor_type",
+    "actor_name",
+    "kind",
+    "changes",
 )
 # Below this many rows, keeping the search index up to date while loading is cheaper
 # than building it again.
@@ -45,193 +85,20 @@ PRIORITY_WEIGHTS = {"low": 30, "medium": 40, "high": 22, "critical": 8}
 AI_SHARE = 0.7
 AI_CATEGORY_KEPT = 0.85
 AI_PRIORITY_KEPT = 0.75
+AGENT_NAMES = ["Priya Raman", "Sam Okafor", "Lena Fischer", "Diego Alvarez", "Mei Chen"]
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
+@dataclass
+class SeedTicket:
+    """One generated ticket: its row (TICKET_COLUMNS without the id and portal fields)
+    and its comments as (body, visibility, author_type, author_name, created_at)."""
 
-
-NOUNS = _words("""
-    account address alert app archive attachment backup badge balance bank banner batch bill
-    browser bucket budget button cache calendar camera card cart certificate channel chart
-    checkout client cluster code column comment connection contact contract cookie coupon
-    credential credit customer dashboard database deadline deposit device discount document
-    domain download draft driver email endpoint entry estimate event export feature feed field
-    file filter firewall folder form gateway graph group header history image import inbox
-    index installer integration invoice key keyboard label laptop layout license limit link
-    list log login mailbox manager map member menu message meeting migration mobile modal
-    module monitor network notification order page password payment payout permission phone
-    photo plan plugin policy portal preference price printer profile project proxy purchase
-    quota quote receipt record refund region release reminder report request reservation role
-    router schedule screen script search server session setting share sheet shipment signature
-    sitemap snapshot socket spreadsheet statement storage subscription summary survey sync
-    table tablet task tax team template tenant theme thread ticket timeline timezone token
-    tool transaction transfer trial upload user username vendor version video voucher wallet
-    webhook widget window workflow workspace
-""")
-VERBS = _words("""
-    archive block break change charge click close connect crash delete deploy disable download
-    duplicate edit enable expire export fail fix freeze hang import install load lock log merge
-    migrate move open pay print process publish receive refresh reject reload remove rename
-    renew reset restart restore retry return save schedule send share show sign start stop
-    submit sync transfer unlock update upgrade upload validate verify
-""")
-ADJECTIVES = _words("""
-    annual blank broken corrupted current default different disabled double duplicate empty
-    expired extra failed frozen hidden huge incorrect invalid late locked main missing monthly
-    new old outdated partial pending previous primary recent recurring red secondary shared
-    slow stale strange sudden temporary unexpected unknown unusual weekly wrong yearly
-""")
-PLACES = _words("""
-    Amsterdam Athens Austin Barcelona Berlin Bogota Boston Brisbane Brussels Cairo Chicago
-    Denver Dublin Geneva Hamburg Helsinki Istanbul Jakarta Johannesburg Kyoto Lagos Lima Lisbon
-    London Lyon Madrid Manila Melbourne Miami Milan Montreal Mumbai Munich Nairobi Oslo Paris
-    Prague Quebec Riga Rome Santiago Seattle Seoul Singapore Stockholm Sydney Taipei Tokyo
-    Toronto Vancouver Vienna Warsaw Zurich
-""")
-BROWSERS = _words("Chrome Firefox Safari Edge Opera Brave Vivaldi")
-SYSTEMS = _words("Windows macOS Linux Android iOS ChromeOS Ubuntu Fedora Debian iPadOS")
-MONTHS = _words(
-    "January February March April May June July August September October November December"
-)
-WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-PEOPLE = _words("""
-    Alice Amir Ana Ben Carla Chen Diego Elena Emma Fatima Hana Ivan James Jonas Julia Kai
-    Laura Leo Lina Marco Maria Mei Nadia Noah Olga Omar Paula Priya Rahul Rosa Sam Sara
-    Sofia Tom Yuki Zoe
-""")
-OPENERS = [
-    "Hello,",
-    "Hi team,",
-    "Good morning,",
-    "Hi support,",
-    "Dear support team,",
-    "Hey there,",
-    "Hello again,",
-    "",
-    "",
-]
-CLOSERS = [
-    "Thanks in advance.",
-    "Please help.",
-    "Any help is appreciated.",
-    "Let me know if you need more details.",
-    "This is blocking my work.",
-    "Kind regards.",
-    "Thank you.",
-    "Can someone look at this today?",
-    "",
-]
-
-SYLLABLES_START = _words("Ar Bel Cor Dra El Fen Gal Hex Ion Jor Kal Lum Mar Nex Or Pol Quin Ros")
-SYLLABLES_MIDDLE = _words("a e i o u ar en il or us an ex")
-SYLLABLES_END = _words("bix dor fy gen lab lex lio mo nix ra sync tal tron va ware wise x zo")
-
-
-def product_names() -> list[str]:
-    """A few thousand made-up product and company names (the rare words of the corpus)."""
-    return [
-        start + middle + end
-        for start in SYLLABLES_START
-        for middle in SYLLABLES_MIDDLE
-        for end in SYLLABLES_END
-    ]
-
-
-TEMPLATES: dict[str, tuple[list[str], list[str]]] = {
-    Category.BILLING: (
-        [
-            "Charged twice for my {plan} subscription",
-            "Refund request for invoice {number}",
-            "Wrong amount on the {month} invoice",
-            "Payment failed with my {card} card",
-            "Cannot download receipt for order {number}",
-            "Question about {adjective} charge from {product}",
-            "Discount code not applied at checkout",
-            "Need a VAT invoice for {place} office",
-        ],
-        [
-            "I was charged {amount} twice on {weekday} for the {plan} plan.",
-            "The invoice {number} shows {amount} but our contract says otherwise.",
-            "My {card} card was declined although the balance is fine.",
-            "Please refund the {adjective} payment made on {month} {day}.",
-            "We upgraded to {product} {plan} and the price on the statement is wrong.",
-            "The billing page keeps showing a {adjective} balance after payment.",
-            "Our finance team in {place} needs the receipts for the last {day} months.",
-            "The coupon for {product} was accepted but the total did not change.",
-        ],
-    ),
-    Category.TECHNICAL: (
-        [
-            "{product} crashes when I {verb} a {noun}",
-            "Error {number} on the {noun} page",
-            "Cannot {verb} the {noun} in {browser}",
-            "{product} is very slow since the last update",
-            "Sync between {system} and the web app is broken",
-            "Webhook to {product} returns error {number}",
-            "The {noun} export produces a {adjective} file",
-            "App freezes on {system} after login",
-        ],
-        [
-            "When I try to {verb} the {noun} the app shows error {number}.",
-            "It happens in {browser} on {system} but not on my phone.",
-            "Since {weekday} the {noun} takes minutes to load.",
-            "The {adjective} {noun} appears every time I {verb} a {noun2}.",
-            "Our integration with {product} stopped working after the {month} release.",
-            "I cleared the cache and restarted the {device} but nothing changed.",
-            "The logs show a timeout when the server tries to {verb} the {noun}.",
-            "Steps to reproduce: open the {noun}, {verb} it, then refresh the page.",
-        ],
-    ),
-    Category.ACCOUNT: (
-        [
-            "Cannot login to my account",
-            "Password reset email never arrives",
-            "Please unlock the account of {person}",
-            "Two-factor code not accepted on {system}",
-            "Change the owner of the {product} workspace",
-            "Add {person} to our team",
-            "Account locked after too many attempts",
-            "Need to delete my {product} profile",
-        ],
-        [
-            "I am unable to login to my account since {weekday}.",
-            "The password reset link says it has expired.",
-            "My colleague {person} left and we need to transfer the {noun} to {person2}.",
-            "The two-factor code from my {device} is rejected every time.",
-            "Please change the email address of our {product} account.",
-            "After the {month} update my username is no longer recognized.",
-            "We need admin permission for the {noun} settings in {place}.",
-            "The account shows {an_adjective} role and I cannot open the {noun}.",
-        ],
-    ),
-    Category.GENERAL: (
-        [
-            "Question about the {noun} feature",
-            "Feedback on the new {noun} layout",
-            "How do I {verb} a {noun}?",
-            "Feature request: {adjective} {noun} view",
-            "Where can I find the {product} documentation?",
-            "Office hours in {place}",
-            "Suggestion for the {noun} page",
-            "Is there a {system} app?",
-        ],
-        [
-            "I would like to know how to {verb} the {noun} from the dashboard.",
-            "Our team in {place} loves {product}, but the {noun} page is confusing.",
-            "Could you add {an_adjective} {noun} view to the next release?",
-            "Is it possible to {verb} several {noun2}s at once?",
-            "We are evaluating {product} for {number} users and have a few questions.",
-            "The documentation about the {noun} seems {adjective}.",
-            "Having {an_adjective} {noun} option would help our {month} planning.",
-            "Do you plan to support {system} soon?",
-        ],
-    ),
-}
+    row: tuple
+    comments: list[tuple] = field(default_factory=list)
 
 
 class TicketRows:
-    """Deterministic stream of ticket rows (tuples in COLUMNS order)."""
+    """Deterministic stream of generated tickets."""
 
     def __init__(self, *, seed: int, end: datetime):
         self.random = random.Random(seed)  # noqa: S311 - fake data, not secrets
@@ -295,8 +162,27 @@ class TicketRows:
     def _other(self, value: str, values: list[str]) -> str:
         return self.random.choice([v for v in values if v != value])
 
-    def rows(self, count: int) -> Iterator[tuple]:
-        """`count` rows, oldest first, spread evenly over SPAN before `end`."""
+    def _comments(self, created: datetime, requester: str) -> list[tuple]:
+        rand = self.random
+        comments = []
+        at = created
+        for _ in range(rand.randint(0, 4)):
+            at += timedelta(minutes=rand.randint(5, 60 * 24))
+            roll = rand.random()
+            if roll < 0.45:
+                body, visibility = rand.choice(AGENT_REPLIES), "public"
+                author_type, author = "agent", rand.choice(AGENT_NAMES)
+            elif roll < 0.75:
+                body, visibility = rand.choice(REQUESTER_REPLIES), "public"
+                author_type, author = "requester", requester
+            else:
+                body, visibility = rand.choice(INTERNAL_NOTES), "internal"
+                author_type, author = "agent", rand.choice(AGENT_NAMES)
+            comments.append((body.format(**self._slots()), visibility, author_type, author, at))
+        return comments
+
+    def tickets(self, count: int) -> Iterator[SeedTicket]:
+        """`count` tickets, oldest first, spread evenly over SPAN before `end`."""
         start = self.end - SPAN
         step = SPAN / max(count, 1)
         rand = self.random
@@ -306,7 +192,6 @@ class TicketRows:
             priority = rand.choices(self.priorities, self.priority_weights)[0]
             title, description = self._text(category)
             status = self._status(self.end - created)
-            updated = created + timedelta(minutes=rand.randint(0, 60 * 24 * 7))
             ai: tuple = (None, None, None, None, None)
             if rand.random() < AI_SHARE:
                 ai_category, ai_priority = category, priority
@@ -317,26 +202,129 @@ class TicketRows:
                 provider = rand.choice(["local", "local", "openai", "anthropic"])
                 confidences = (round(rand.uniform(0.3, 0.99), 2), round(rand.uniform(0.3, 0.99), 2))
                 ai = (ai_category, ai_priority, *confidences, provider)
-            yield (title, description, category, priority, status, created, updated, *ai)
+            requester = rand.choice(PEOPLE)
+            domain = rand.choice(self.products).lower()
+            email = f"{requester.lower()}.{rand.randint(1, 9999)}@{domain}.example"
+            comments = self._comments(created, requester)
+            updated = max(
+                [created + timedelta(minutes=rand.randint(0, 60 * 24 * 7))]
+                + [comment[4] for comment in comments]
+            )
+            first_response = next(
+                (c[4] for c in comments if c[2] == "agent" and c[1] == "public"), None
+            )
+            resolved = updated if status in (Status.RESOLVED, Status.CLOSED) else None
+            yield SeedTicket(
+                row=(
+                    title,
+                    description,
+                    category,
+                    priority,
+                    status,
+                    created,
+                    updated,
+                    *ai,
+                    requester,
+                    email,
+                    1 + len(comments),
+                    first_response,
+                    resolved,
+                ),
+                comments=comments,
+            )
 
 
 def default_end() -> datetime:
     return datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def seed_tickets(
-    *, count: int, seed: int = 1, clear: bool = False, end: datetime | None = None, progress=None
-) -> None:
-    """Insert `count` generated tickets with COPY, in one transaction.
+def _reserve_ids(cursor, count: int) -> list[int]:
+    cursor.execute(
+        "SELECT nextval(pg_get_serial_sequence('tickets_ticket', 'id')) "
+        "FROM generate_series(1, %s)",
+        [count],
+    )
+    return sorted(row[0] for row in cursor.fetchall())
 
-    `clear` empties the table first (TRUNCATE, ids restart). When the table is empty and
+
+def _ticket_row(ticket_id: int, ticket: SeedTicket, salt: str) -> tuple:
+    return (ticket_id, *ticket.row, salt, key_hash(portal_key(ticket_id, salt)))
+
+
+def _events(ticket_id: int, ticket: SeedTicket) -> Iterator[tuple]:
+    created = ticket.row[5]
+    requester = ticket.row[12]
+    yield (ticket_id, 1, created, "requester", requester, "created", "{}")
+    if ticket.row[7] is not None:
+        keys = ("category", "priority", "category_confidence", "priority_confidence", "provider")
+        suggestion = {**dict(zip(keys, ticket.row[7:12], strict=True)), "language": "en"}
+        changes = json.dumps({"ai_suggestion": [None, suggestion]})
+        yield (ticket_id, 1, created, "ai", "AI", "ai_suggested", changes)
+    for version, (_, _, author_type, author, at) in enumerate(ticket.comments, start=2):
+        yield (ticket_id, version, at, author_type, author, "commented", "{}")
+
+
+def _load_batch(cursor, tickets: list[SeedTicket], rand: random.Random) -> None:
+    ids = _reserve_ids(cursor, len(tickets))
+    # Tickets go through a staging table so that the words of their comments become
+    # a tsvector in the same INSERT (COPY cannot call functions).
+    cursor.execute("TRUNCATE seed_staging")
+    with cursor.cursor.copy(
+        f"COPY seed_staging ({', '.join(TICKET_COLUMNS)}, comment_text) FROM STDIN"
+    ) as copy:
+        for ticket_id, ticket in zip(ids, tickets, strict=True):
+            salt = f"{rand.getrandbits(128):032x}"
+            text = " ".join(comment[0] for comment in ticket.comments) or None
+            copy.write_row((*_ticket_row(ticket_id, ticket, salt), text))
+    columns = ", ".join(TICKET_COLUMNS)
+    cursor.execute(
+        f"INSERT INTO tickets_ticket ({columns}, comment_document) "  # noqa: S608
+        f"SELECT {columns}, CASE WHEN comment_text IS NOT NULL THEN "
+        "to_tsvector('english', comment_text) || to_tsvector('simple', comment_text) END "
+        "FROM seed_staging ORDER BY id"
+    )
+    with cursor.cursor.copy(
+        f"COPY tickets_comment ({', '.join(COMMENT_COLUMNS)}) FROM STDIN"
+    ) as copy:
+        for ticket_id, ticket in zip(ids, tickets, strict=True):
+            for comment in ticket.comments:
+                copy.write_row((ticket_id, *comment))
+    events_copy = f"COPY tickets_ticketevent ({', '.join(EVENT_COLUMNS)}) FROM STDIN"
+    with cursor.cursor.copy(events_copy) as copy:
+        for ticket_id, ticket in zip(ids, tickets, strict=True):
+            for event in _events(ticket_id, ticket):
+                copy.write_row(event)
+
+
+def seed_tickets(
+    *,
+    count: int,
+    seed: int = 1,
+    clear: bool = False,
+    end: datetime | None = None,
+    progress: Callable[[int], object] | None = None,
+) -> None:
+    """Insert `count` generated tickets (with comments and events) in one transaction.
+
+    `clear` empties the tables first (TRUNCATE, ids restart). When the table is empty and
     the load is big, the full-text index is dropped and built again after the load.
-    `progress` is called with the number of rows written after each batch.
+    `progress` is called with the number of tickets written after each batch.
     """
-    rows = TicketRows(seed=seed, end=end or default_end()).rows(count)
+    generator = TicketRows(seed=seed, end=end or default_end())
+    tickets = generator.tickets(count)
+    salts = random.Random(seed + 1)  # noqa: S311 - fake data; keys still need the secret
     with transaction.atomic(), connection.cursor() as cursor:
         if clear:
-            cursor.execute("TRUNCATE tickets_ticket RESTART IDENTITY")
+            # Foreign-key checks of rows written earlier in this transaction are deferred;
+            # TRUNCATE wants none pending.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(
+                "TRUNCATE tickets_ticket, tickets_comment, tickets_ticketevent RESTART IDENTITY"
+            )
+        cursor.execute(
+            "CREATE TEMPORARY TABLE seed_staging "
+            "(LIKE tickets_ticket INCLUDING DEFAULTS, comment_text text)"
+        )
         cursor.execute("SELECT NOT EXISTS (SELECT 1 FROM tickets_ticket)")
         rebuild = count >= REBUILD_SEARCH_INDEX_FROM and cursor.fetchone()[0]
         index_sql = None
@@ -348,17 +336,14 @@ def seed_tickets(
                 cursor.execute(f'DROP INDEX "{SEARCH_INDEX}"')
         written = 0
         while written < count:
-            batch = min(COPY_BATCH, count - written)
-            with cursor.cursor.copy(
-                f"COPY tickets_ticket ({', '.join(COLUMNS)}) FROM STDIN"
-            ) as copy:
-                for _ in range(batch):
-                    copy.write_row(next(rows))
-            written += batch
+            batch = [next(tickets) for _ in range(min(COPY_BATCH, count - written))]
+            _load_batch(cursor, batch, salts)
+            written += len(batch)
             if progress:
-                progress(batch)
+                progress(len(batch))
+        cursor.execute("DROP TABLE seed_staging")
         if index_sql:
             cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
             cursor.execute(index_sql)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE tickets_ticket")
+        cursor.execute("ANALYZE tickets_ticket, tickets_comment, tickets_ticketevent")

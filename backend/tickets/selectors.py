@@ -1,79 +1,156 @@
-"""Reads of tickets: the list, one ticket, and the statistics."""
+"""Reads of tickets: the list, one ticket, its conversation and history, the statistics."""
 
-import functools
-from datetime import UTC, datetime
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import QuerySet
-from rest_framework.exceptions import NotFound, ValidationError
+from django.contrib.auth.models import User
+from django.db.models import F, Q, QuerySet
 
-from core.pagination import capped_count
+from core.exceptions import NotFoundError
+from core.pagination import Count, capped_count
 
-from .counters import COUNTED_FIELDS, counted_tickets, counted_totals
-from .filters import TicketFilter
-from .models import Category, Priority, Ticket
+from .counters import counted_tickets, counted_totals
+from .models import Category, Comment, Priority, Ticket, TicketEvent, Visibility
 from .search import search_words
 from .search_plan import search_condition
 
 # Largest id the database can hold; anything above cannot exist.
 MAX_TICKET_ID = 2**63 - 1
-# Columns no answer shows: the search vector is several times the size of the text.
-NOT_SHOWN = ("search_document",)
+# Columns no answer shows: the search vectors are several times the size of the text.
+NOT_SHOWN = ("search_document", "comment_document")
+# A search for a ticket number: "123" or "#123".
+TICKET_NUMBER = re.compile(r"#?([0-9]{1,18})")
+
+ORDERINGS = {
+    "newest": ("-created_at", "-id"),
+    "oldest": ("created_at", "id"),
+    "priority": ("priority_rank", "-created_at", "-id"),
+}
+# Filters the counters answer exactly (tickets/counters.py); any other makes the count
+# capped (exact up to core.pagination.COUNT_EXACT_LIMIT, then estimated).
+COUNTED_FILTERS = frozenset({"status", "priority", "category", "assignee"})
 
 
-class TicketListQuerySet(QuerySet):
-    """Tickets of a list page; `page_count()` counts them without reading a million rows.
+@dataclass(frozen=True)
+class TicketListQuery:
+    """A validated list request (tickets/serializers.py's TicketListQuerySerializer)."""
 
-    Lists filtered only by status, priority and category are counted exactly from the
-    counters (see counters.py). A search is counted exactly up to
-    core.pagination.COUNT_EXACT_LIMIT matches and estimated beyond.
+    category: str = ""
+    priority: str = ""
+    status: str = ""
+    # "me", "none", an agent's id as text, or "" for anyone.
+    assignee: str = ""
+    created_from: date | None = None
+    created_to: date | None = None
+    # "category", "priority", "any" or "".
+    ai_overridden: str = ""
+    search: str = ""
+    sort: str = "newest"
+
+
+@dataclass(frozen=True)
+class TicketSelection:
+    """The rows of a list, how to count them, and a ticket to show first (number search)."""
+
+    rows: QuerySet[Ticket]
+    count: Count
+    first: Ticket | None = None
+
+
+def _assignee_filter(value: str, viewer: User | None) -> tuple[Q, int | None]:
+    """(condition, counter key: 0 for nobody) for `assignee=me|none|<id>`."""
+    if value == "none":
+        return Q(assignee__isnull=True), 0
+    user_id = viewer.pk if value == "me" and viewer is not None else int(value or 0)
+    return Q(assignee_id=user_id), user_id
+
+
+def _overridden(value: str) -> Q:
+    category = Q(ai_category__isnull=False) & ~Q(ai_category=F("category"))
+    priority = Q(ai_priority__isnull=False) & ~Q(ai_priority=F("priority"))
+    return {"category": category, "priority": priority, "any": category | priority}[value]
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def ticket_list(*, query: TicketListQuery, viewer: User | None = None) -> TicketSelection:
+    """Tickets matching `query`, in its order, with the right way to count them.
+
+    Filters combine with AND. A search that is a ticket number ("123", "#123") puts that
+    ticket first (when it passes the other filters), then the tickets whose text holds
+    the number.
     """
+    condition = Q()
+    used: set[str] = set()
+    equal = {}
+    for field in ("status", "priority", "category"):
+        value = getattr(query, field)
+        if value:
+            equal[field] = value
+            condition &= Q(**{field: value})
+            used.add(field)
+    assignee_key = None
+    if query.assignee:
+        assignee_condition, assignee_key = _assignee_filter(query.assignee, viewer)
+        condition &= assignee_condition
+        used.add("assignee")
+    if query.created_from:
+        condition &= Q(created_at__gte=_day_start(query.created_from))
+        used.add("created_from")
+    if query.created_to:
+        condition &= Q(created_at__lt=_day_start(query.created_to) + timedelta(days=1))
+        used.add("created_to")
+    if query.ai_overridden:
+        condition &= _overridden(query.ai_overridden)
+        used.add("ai_overridden")
 
-    # Set by ticket_list when the counters can answer; lost on clone on purpose, since a
-    # further filter would make them wrong.
-    counted_filters: dict | None = None
-
-    def page_count(self) -> tuple[int, bool]:
-        """(number of tickets, whether it is an estimate)."""
-        if self.counted_filters is not None:
-            return counted_tickets(**self.counted_filters), False
-        return capped_count(self)
-
-
-@functools.cache
-def _filter_form_class():
-    """TicketFilter's form class, built once: a FilterSet deep-copies its filters each time."""
-    return TicketFilter(queryset=Ticket.objects.none()).get_form_class()
-
-
-def ticket_list(*, filters: dict | None = None) -> TicketListQuerySet:
-    """Tickets matching `filters` (query-string values), newest first.
-
-    TicketFilter validates the values; the search is shaped by search_plan (same meaning
-    as TicketFilter's, faster SQL). Raises ValidationError naming the filter when a value
-    is not allowed.
-    """
-    form = _filter_form_class()(filters or {})
-    if not form.is_valid():
-        raise ValidationError(form.errors)
-    values = form.cleaned_data
-    equal = {field: values[field] for field in COUNTED_FIELDS if values.get(field)}
-    tickets = TicketListQuerySet(model=Ticket).defer(*NOT_SHOWN).filter(**equal)
-    words = search_words(values.get("search") or "")
+    base = Ticket.objects.defer(*NOT_SHOWN).select_related("assignee").filter(condition)
+    first = None
+    rows = base
+    words = search_words(query.search)
     if words:
-        tickets = tickets.filter(search_condition(words))
-    tickets = tickets.order_by("-created_at", "-id")
-    if not words:
-        tickets.counted_filters = equal
-    return tickets
+        used.add("search")
+        number = TICKET_NUMBER.fullmatch(query.search.strip())
+        if number and int(number[1]) <= MAX_TICKET_ID:
+            first = base.filter(pk=int(number[1])).first()
+            if first is not None:
+                rows = rows.exclude(pk=first.pk)
+        rows = rows.filter(search_condition(words))
+    rows = rows.order_by(*ORDERINGS[query.sort or "newest"])
+
+    if used <= COUNTED_FILTERS:
+        count: Count = lambda: (counted_tickets(assignee=assignee_key, **equal), False)  # noqa: E731
+    else:
+        count = lambda: capped_count(rows)  # noqa: E731
+    return TicketSelection(rows=rows, count=count, first=first)
 
 
 def ticket_get(*, ticket_id: int) -> Ticket:
     if ticket_id > MAX_TICKET_ID:
-        raise NotFound("No ticket has this id.")
+        raise NotFoundError("No ticket has this id.")
     try:
-        return Ticket.objects.defer(*NOT_SHOWN).get(pk=ticket_id)
+        return Ticket.objects.defer(*NOT_SHOWN).select_related("assignee").get(pk=ticket_id)
     except Ticket.DoesNotExist:
-        raise NotFound("No ticket has this id.") from None
+        raise NotFoundError("No ticket has this id.") from None
+
+
+def comment_list(*, ticket: Ticket, public_only: bool = False) -> QuerySet[Comment]:
+    """The ticket's comments, oldest first; only public replies for the requester."""
+    comments = Comment.objects.filter(ticket=ticket)
+    if public_only:
+        comments = comments.filter(visibility=Visibility.PUBLIC)
+    return comments.order_by("created_at", "id")
+
+
+def event_list(*, ticket: Ticket, since_version: int | None = None) -> QuerySet[TicketEvent]:
+    """The ticket's history, oldest first; with `since_version`, only what came after."""
+    events = TicketEvent.objects.filter(ticket=ticket)
+    if since_version is not None:
+        events = events.filter(version__gt=since_version)
+    return events.order_by("id")
 
 
 def _share(part: int, whole: int) -> float | None:

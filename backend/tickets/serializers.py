@@ -1,12 +1,42 @@
+"""Shapes of the ticket API: what comes in (validated strictly) and what goes out."""
+
 from datetime import UTC, datetime
 
 from rest_framework import serializers
 
-from core.serializers import RejectUnknownFieldsMixin, StrictCharField, StrictChoiceField
+from core.serializers import (
+    RejectUnknownFieldsMixin,
+    StrictCharField,
+    StrictChoiceField,
+    StrictEmailField,
+    StrictIntegerField,
+)
 
-from .models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Category, Priority, Status, Ticket
+from .events import assignee_json
+from .models import (
+    DESCRIPTION_MAX_LENGTH,
+    REQUESTER_NAME_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    Category,
+    Priority,
+    Status,
+    Ticket,
+)
+from .portal import portal_url
+from .search import SEARCH_MAX_LENGTH
+from .selectors import ORDERINGS, TicketListQuery
 
-OUTPUT_ONLY_FIELDS = ("id", "created_at", "updated_at", "ai_suggestion")
+OUTPUT_ONLY_FIELDS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "ai_suggestion",
+    "requester",
+    "version",
+    "first_response_at",
+    "resolved_at",
+    "portal_url",
+)
 
 
 class AiSuggestionSerializer(serializers.Serializer):
@@ -15,35 +45,41 @@ class AiSuggestionSerializer(serializers.Serializer):
     category_confidence = serializers.FloatField(min_value=0, max_value=1)
     priority_confidence = serializers.FloatField(min_value=0, max_value=1)
     provider = serializers.CharField()
+    language = serializers.CharField(
+        allow_null=True, help_text="ISO 639-1 code of the ticket's language; null if unknown."
+    )
 
 
-class TicketSerializer(serializers.ModelSerializer):
-    """A ticket as the API shows it.
+class RequesterSerializer(serializers.Serializer):
+    name = serializers.CharField(allow_null=True)
+    email = serializers.EmailField(allow_null=True)
 
-    The fields document the shape (OpenAPI); `to_representation` builds the same dict
-    directly, because DRF's field-by-field rendering was most of a list page's time.
-    """
 
+class AssigneeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class PublicTicketSerializer(serializers.Serializer):
+    """A ticket as its anonymous submitter gets it back: CONTRACT §2's fields, the
+    requester and the private portal link, nothing else."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    category = serializers.ChoiceField(choices=Category.choices)
+    priority = serializers.ChoiceField(choices=Priority.choices)
+    status = serializers.ChoiceField(choices=Status.choices)
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
     ai_suggestion = AiSuggestionSerializer(
-        read_only=True,
         allow_null=True,
         help_text="What the AI suggested for the submitted text; null when none was made.",
     )
-
-    class Meta:
-        model = Ticket
-        fields = [
-            "id",
-            "title",
-            "description",
-            "category",
-            "priority",
-            "status",
-            "created_at",
-            "updated_at",
-            "ai_suggestion",
-        ]
-        read_only_fields = fields
+    requester = RequesterSerializer()
+    portal_url = serializers.CharField(
+        help_text="The requester's private page: status, public replies and a reply box."
+    )
 
     def to_representation(self, ticket: Ticket) -> dict:
         return {
@@ -53,14 +89,46 @@ class TicketSerializer(serializers.ModelSerializer):
             "category": ticket.category,
             "priority": ticket.priority,
             "status": ticket.status,
-            "created_at": _iso_utc(ticket.created_at),
-            "updated_at": _iso_utc(ticket.updated_at),
+            "created_at": iso_utc(ticket.created_at),
+            "updated_at": iso_utc(ticket.updated_at),
             "ai_suggestion": ticket.ai_suggestion,
+            "requester": {"name": ticket.requester_name, "email": ticket.requester_email},
+            "portal_url": portal_url(ticket.id, ticket.portal_salt),
         }
 
 
-def _iso_utc(moment: datetime) -> str:
+class TicketSerializer(PublicTicketSerializer):
+    """A ticket as agents see it.
+
+    The fields document the shape (OpenAPI); `to_representation` builds the same dict
+    directly, because DRF's field-by-field rendering was most of a list page's time.
+    """
+
+    assignee = AssigneeSerializer(allow_null=True)
+    version = serializers.IntegerField(
+        min_value=1, help_text="Grows by one with every event of the ticket; its ETag."
+    )
+    first_response_at = serializers.DateTimeField(
+        allow_null=True, help_text="When an agent first replied publicly."
+    )
+    resolved_at = serializers.DateTimeField(
+        allow_null=True,
+        help_text="When the ticket was resolved or closed; cleared when it is reopened.",
+    )
+
+    def to_representation(self, ticket: Ticket) -> dict:
+        body = super().to_representation(ticket)
+        body["assignee"] = assignee_json(ticket.assignee)
+        body["version"] = ticket.version
+        body["first_response_at"] = iso_utc(ticket.first_response_at)
+        body["resolved_at"] = iso_utc(ticket.resolved_at)
+        return body
+
+
+def iso_utc(moment: datetime | None) -> str | None:
     """ISO 8601 in UTC with a Z, as DRF's DateTimeField renders it with USE_TZ."""
+    if moment is None:
+        return None
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
@@ -73,10 +141,27 @@ def _description(**kwargs):
 
 
 class TicketCreateSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
+    """A submission. `assignee` only from agents: the view drops the field for anonymous
+    callers, so that it is refused like any unknown field (CONTRACT §9)."""
+
     read_only_fields = (*OUTPUT_ONLY_FIELDS, "status")
 
     title = _title()
     description = _description()
+    requester_name = StrictCharField(
+        max_length=REQUESTER_NAME_MAX_LENGTH,
+        required=False,
+        allow_blank=True,
+        help_text="Who is asking; shown to agents.",
+    )
+    requester_email = StrictEmailField(
+        required=False,
+        allow_blank=True,
+        help_text="Where the requester gets replies (e-mails carry the portal link).",
+    )
+    assignee = StrictIntegerField(
+        required=False, allow_null=True, help_text="An active agent's id (agents only)."
+    )
     category = StrictChoiceField(
         choices=Category.choices,
         required=False,
@@ -90,13 +175,79 @@ class TicketCreateSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
 
 
 class TicketUpdateSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
-    read_only_fields = OUTPUT_ONLY_FIELDS
+    read_only_fields = (*OUTPUT_ONLY_FIELDS, "requester_name", "requester_email")
 
     title = _title(required=False)
     description = _description(required=False)
     category = StrictChoiceField(choices=Category.choices, required=False)
     priority = StrictChoiceField(choices=Priority.choices, required=False)
     status = StrictChoiceField(choices=Status.choices, required=False)
+    assignee = StrictIntegerField(
+        required=False, allow_null=True, help_text="An active agent's id, or null for nobody."
+    )
+
+
+ASSIGNEE_FILTER = r"^(me|none|[0-9]{1,18})$"
+
+
+class TicketListQuerySerializer(serializers.Serializer):
+    """The list's query string; an empty value means no filter (CONTRACT §3, §9)."""
+
+    category = serializers.ChoiceField(
+        choices=Category.choices, required=False, allow_blank=True, help_text="Only this category."
+    )
+    priority = serializers.ChoiceField(
+        choices=Priority.choices, required=False, allow_blank=True, help_text="Only this priority."
+    )
+    status = serializers.ChoiceField(
+        choices=Status.choices, required=False, allow_blank=True, help_text="Only this status."
+    )
+    assignee = serializers.RegexField(
+        ASSIGNEE_FILTER,
+        required=False,
+        allow_blank=True,
+        help_text="`me`, `none` (unassigned) or an agent's id.",
+        error_messages={"invalid": "Must be me, none or an agent's id."},
+    )
+    created_from = serializers.DateField(
+        required=False, allow_null=True, help_text="Created on or after this day (UTC)."
+    )
+    created_to = serializers.DateField(
+        required=False, allow_null=True, help_text="Created on or before this day (UTC)."
+    )
+    ai_overridden = serializers.ChoiceField(
+        choices=["category", "priority", "any"],
+        required=False,
+        allow_blank=True,
+        help_text="Tickets whose category, priority or either differs from the AI's suggestion.",
+    )
+    search = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=SEARCH_MAX_LENGTH,
+        trim_whitespace=False,
+        help_text="Words that must all appear in the title, description or comments, each "
+        "matched as a prefix of a word as typed or by its English stem; a ticket number "
+        "(`123` or `#123`) puts that ticket first.",
+    )
+    sort = serializers.ChoiceField(
+        choices=list(ORDERINGS),
+        required=False,
+        allow_blank=True,
+        help_text="newest (default), oldest, or priority (critical first, then newest).",
+    )
+
+    def to_internal_value(self, data):
+        # Empty dates mean no filter, like every other empty value.
+        data = {key: value for key, value in data.items() if key in self.fields}
+        for name in ("created_from", "created_to"):
+            if data.get(name) == "":
+                data[name] = None
+        return super().to_internal_value(data)
+
+    def query(self) -> TicketListQuery:
+        values = {key: value for key, value in self.validated_data.items() if value is not None}
+        return TicketListQuery(**values)
 
 
 class ClassifyRequestSerializer(RejectUnknownFieldsMixin, serializers.Serializer):

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from accounts.models import ApiToken
 from accounts.services import token_create, user_update
+from tickets.portal import portal_key
 from tickets.tests.factories import TicketFactory
 
 from .conftest import PASSWORD, UserFactory, bearer, csrf_token, sign_in
@@ -28,6 +29,12 @@ FAILED = {"deactivated": 401, "expired_token": 401, "revoked_token": 401}
 
 def row(anonymous: int, agent: int, admin: int) -> dict[str, int]:
     return {"anonymous": anonymous, "agent": agent, "admin": admin, **FAILED}
+
+
+def portal_row(status: int) -> dict[str, int]:
+    # The portal ignores cookies (its key is the credential), so a deactivated user's
+    # session is no credential there; failed tokens are still refused.
+    return {**row(status, status, status), "deactivated": status}
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,36 @@ MATRIX: dict[tuple[str, str], tuple[Callable[[World], str], Body, dict[str, int]
         lambda w: f"/api/tickets/{w.ticket.pk}/",
         lambda w: {"status": "in_progress"},
         row(401, 200, 200),
+    ),
+    ("GET", "api/tickets/<id18:ticket_id>/comments/"): (
+        lambda w: f"/api/tickets/{w.ticket.pk}/comments/",
+        lambda w: None,
+        row(401, 200, 200),
+    ),
+    ("POST", "api/tickets/<id18:ticket_id>/comments/"): (
+        lambda w: f"/api/tickets/{w.ticket.pk}/comments/",
+        lambda w: {"body": "We are on it.", "visibility": "public"},
+        row(401, 201, 201),
+    ),
+    ("GET", "api/tickets/<id18:ticket_id>/events/"): (
+        lambda w: f"/api/tickets/{w.ticket.pk}/events/",
+        lambda w: None,
+        row(401, 200, 200),
+    ),
+    ("POST", "api/tickets/<id18:ticket_id>/portal-link/"): (
+        lambda w: f"/api/tickets/{w.ticket.pk}/portal-link/",
+        lambda w: None,
+        row(401, 201, 201),
+    ),
+    ("GET", "api/portal/<str:key>/"): (
+        lambda w: f"/api/portal/{portal_key(w.ticket.pk, w.ticket.portal_salt)}/",
+        lambda w: None,
+        portal_row(200),
+    ),
+    ("POST", "api/portal/<str:key>/replies/"): (
+        lambda w: f"/api/portal/{portal_key(w.ticket.pk, w.ticket.portal_salt)}/replies/",
+        lambda w: {"body": "Thanks, it works now."},
+        portal_row(201),
     ),
     ("GET", "api/auth/me/"): (lambda w: "/api/auth/me/", lambda w: None, row(401, 200, 200)),
     ("POST", "api/auth/login/"): (

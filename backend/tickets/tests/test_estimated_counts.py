@@ -4,6 +4,7 @@ import pytest
 
 from core import pagination
 from tickets.models import Category, Priority, Status, Ticket
+from tickets.tests.factories import portal_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def tickets(count: int, **fields) -> list[Ticket]:
         "status": Status.OPEN,
         **fields,
     }
-    return Ticket.objects.bulk_create([Ticket(**values) for _ in range(count)])
+    return Ticket.objects.bulk_create([Ticket(**values, **portal_fields()) for _ in range(count)])
 
 
 def test_lists_without_search_count_exactly_from_the_counters(api_client, small_exact_limit):

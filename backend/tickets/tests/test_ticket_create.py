@@ -36,6 +36,12 @@ def test_create_with_labels_returns_the_ticket(api_client):
         "created_at",
         "updated_at",
         "ai_suggestion",
+        "requester",
+        "assignee",
+        "version",
+        "first_response_at",
+        "resolved_at",
+        "portal_url",
     }
     assert body["created_at"].endswith("Z")
     assert Ticket.objects.get(pk=body["id"]).title == "Cannot login to account"

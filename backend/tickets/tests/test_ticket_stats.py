@@ -4,6 +4,7 @@ import pytest
 
 from tickets.models import Ticket
 from tickets.selectors import ticket_stats
+from tickets.tests.factories import TicketFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_average_counts_calendar_days_in_utc_both_ends_included():
     # given a first ticket at 23:30 UTC two calendar days before "today" at 00:10 UTC
     first = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)
     for _ in range(3):
-        Ticket.objects.create(title="t", description="d", category="general", priority="low")
+        TicketFactory(category="general", priority="low")
     Ticket.objects.update(created_at=first)
 
     stats = ticket_stats(today=datetime(2026, 3, 3, 0, 10, tzinfo=UTC))
