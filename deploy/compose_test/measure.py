@@ -59,10 +59,12 @@ def report(
     total = sum(size for _, size in memory)
     services = sorted({service_of(c) for c in stack.containers()})
     scale = ", ".join(f"{name}={count}" for name, count in stack.scale.items())
+    cores = os.cpu_count() or 1
     lines = [
         f"Measured by `make test-compose` on {datetime.now(UTC):%Y-%m-%d}, on a shared "
-        f"{os.cpu_count()}-core machine, with stand-in base images (below), every setting at "
-        f"its default and `--scale {scale}` (services: {', '.join(services)}).",
+        f"{cores}-core machine, every setting at its default (so {2 * cores + 1} gunicorn "
+        f"workers of 4 threads per api replica) and `--scale {scale}` (services: "
+        f"{', '.join(services)}).",
         "",
         "| image | size |",
         "|---|---|",
