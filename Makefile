@@ -13,7 +13,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install run token test test-backend test-frontend test-e2e lint format migrate \
+.PHONY: help install run token test test-backend test-frontend test-e2e test-compose lint format migrate \
 	train-classifier bench-triage \
 	frontend-build lock clean seed bench
 
@@ -71,6 +71,10 @@ test-frontend: install
 test-e2e: frontend-build
 	@if [ -d e2e ]; then $(PY) -m pytest -c e2e/pytest.ini e2e $(PYTEST_ARGS); else echo "No e2e tests yet."; fi
 
+#: Build the Docker images and run docker-compose.yml for real, checked over HTTP (needs root; see docs/deployment.md)
+test-compose:
+	python3 deploy/compose_test/run.py $(COMPOSE_TEST_ARGS)
+
 #: Add N realistic generated tickets (default 100000) to the database: make seed N=1000000
 seed: migrate
 	$(MANAGE) seed_tickets --count $(or $(N),100000)
@@ -91,16 +95,16 @@ bench-triage: install
 
 #: Lint, format-check and type-check (mypy) the Python code; check that no migration is missing; lint and type-check the web UI
 lint: install
-	$(VENV)/bin/ruff check backend e2e bench
-	$(VENV)/bin/ruff format --check backend e2e bench
+	$(VENV)/bin/ruff check backend e2e bench deploy
+	$(VENV)/bin/ruff format --check backend e2e bench deploy
 	cd backend && DJANGO_SECRET_KEY=lint DATABASE_URL=postgres://lint@127.0.0.1:1/lint $(abspath $(VENV))/bin/mypy .
 	cd backend && DJANGO_SECRET_KEY=lint $(PY) manage.py makemigrations --check --dry-run
 	@if [ -f frontend/package.json ]; then cd frontend && npm run lint; fi
 
 #: Format the Python code
 format: install
-	$(VENV)/bin/ruff format backend e2e bench
-	$(VENV)/bin/ruff check --fix backend e2e bench
+	$(VENV)/bin/ruff format backend e2e bench deploy
+	$(VENV)/bin/ruff check --fix backend e2e bench deploy
 
 #: Re-pin requirements*.txt from pyproject.toml's direct dependencies
 lock:

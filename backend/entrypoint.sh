@@ -8,6 +8,15 @@
 set -eu
 cd "$(dirname "$0")"
 
+# An empty value counts as unset, also for what third-party code reads itself: Compose
+# passes `WEB_CONCURRENCY=` when .env leaves it empty, and gunicorn would stop at
+# int(""). Unset every empty variable before anything reads the environment.
+for name in $(env | sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=$/\1/p'); do
+    eval "value=\${$name-}"
+    if [ -z "$value" ]; then unset "$name"; fi
+done
+unset name value
+
 # Load the settings and wait up to DB_WAIT_SECONDS (default 60) for the database.
 # Configuration errors (a missing secret, a bad value) stop here with exit code 78.
 wait_for_database() {

