@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from .actors import Actor
 from .models import Comment, EventKind, Ticket, TicketEvent
+from .signals import ticket_event_recorded
 
 
 def assignee_json(ticket_or_user: Any) -> dict | None:
@@ -41,7 +42,7 @@ def record_change(
     )
     ticket.version += 1
     ticket.updated_at = now
-    return TicketEvent.objects.create(
+    event = TicketEvent.objects.create(
         ticket=ticket,
         version=ticket.version,
         at=now,
@@ -52,6 +53,8 @@ def record_change(
         changes=changes,
         comment=comment,
     )
+    ticket_event_recorded.send(sender=TicketEvent, event=event)
+    return event
 
 
 def record_creation(ticket: Ticket, *, actor: Actor) -> list[TicketEvent]:
@@ -83,4 +86,7 @@ def record_creation(ticket: Ticket, *, actor: Actor) -> list[TicketEvent]:
                 changes={"ai_suggestion": [None, ticket.ai_suggestion]},
             )
         )
-    return TicketEvent.objects.bulk_create(events)
+    created = TicketEvent.objects.bulk_create(events)
+    for event in created:
+        ticket_event_recorded.send(sender=TicketEvent, event=event)
+    return created
