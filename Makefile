@@ -48,7 +48,7 @@ migrate: install
 run: frontend-build
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(MAKE) --no-print-directory migrate
 	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py ensure_superuser
-	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py runserver $(HOST):$(PORT)
+	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) -m runner --host $(HOST) --port $(PORT)
 
 #: Print `export TOKEN=...`, an API token of the debug admin: eval "$$(make -s token)"
 token: $(VENV)/.installed

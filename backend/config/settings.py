@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "accounts",
     "tickets",
     "triage",
+    "stream",
     "web",
 ]
 
@@ -90,6 +91,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 TEMPLATES = [
@@ -384,6 +386,13 @@ SIGNIN_FAILURES_PER_USERNAME = env_int("SIGNIN_FAILURES_PER_USERNAME", 100, mini
 SIGNIN_WINDOW_SECONDS = env_int("SIGNIN_WINDOW_SECONDS", 15 * 60, minimum=60)
 # Cross-origin clients (CORS_ALLOWED_ORIGINS) may read when to retry and the request id.
 CORS_EXPOSE_HEADERS = ["Retry-After", "X-Request-ID"]
+
+# --- Live updates (stream/) ---------------------------------------------------
+
+# Seconds between the comment lines that keep an idle stream open through proxies.
+STREAM_HEARTBEAT_SECONDS = env_float("STREAM_HEARTBEAT_SECONDS", 15.0, minimum=0.1)
+# Missed events a reconnecting stream replays; beyond this it is told to resync.
+STREAM_REPLAY_LIMIT = env_int("STREAM_REPLAY_LIMIT", 500, minimum=1)
 
 # --- Content Security Policy (django-csp) ------------------------------------
 # No inline scripts anywhere: the web UI is built files, the admin has none, and the API

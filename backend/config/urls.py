@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from accounts.urls import agent_urlpatterns, auth_urlpatterns, user_urlpatterns
 from core import health
+from stream.views import ticket_stream
 from tickets.urls import portal_urlpatterns
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("api/portal/", include(portal_urlpatterns)),
     path("api/users/", include(user_urlpatterns)),
     path("api/agents/", include(agent_urlpatterns)),
+    path("api/stream/", ticket_stream, name="stream"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script from a URL, not inline, so the
     # page works under a Content-Security-Policy without 'unsafe-inline' scripts.

@@ -21,6 +21,7 @@ CHECKS = [
 
 
 from config.wsgi import application  # noqa: E402 - Django is set up by pytest-django by now
+from core.testing import connection_kept_open_for_the_test  # noqa: E402
 
 schema = schemathesis.openapi.from_wsgi(
     "/api/schema/",
@@ -33,15 +34,8 @@ schema = schemathesis.openapi.from_wsgi(
 
 @pytest.fixture
 def keep_test_connection_open():
-    """Like Django's test client: the WSGI app must not close the test transaction's connection."""
-    from django.core import signals
-    from django.db import close_old_connections
-
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+    with connection_kept_open_for_the_test():
+        yield
 
 
 @schema.parametrize()
