@@ -182,6 +182,18 @@ def start_gunicorn(env: dict[str, str], log_path: Path, *, via_entrypoint: bool 
     return process
 
 
+def start_stream(env: dict[str, str], log_path: Path) -> Process:
+    """`entrypoint.sh stream` on a free port, as the stream container runs it."""
+    port = free_port()
+    env = {**env, "STREAM_PORT": str(port)}
+    process = start_process(
+        [str(ENTRYPOINT), "stream"], env=env, log_path=log_path, cwd=BACKEND_DIR
+    )
+    process.base_url = f"http://127.0.0.1:{port}"
+    wait_for_http(process, f"{process.base_url}/healthz")
+    return process
+
+
 # --- Database --------------------------------------------------------------------------
 
 
@@ -327,7 +339,13 @@ def nginx_binary() -> str:
 
 # --- The frontend container's nginx ---------------------------------------------------
 
-TEMPLATE_VARIABLES = ("API_UPSTREAM", "NGINX_UI_PORT", "NGINX_API_PORT", "NGINX_UI_ROOT")
+TEMPLATE_VARIABLES = (
+    "API_UPSTREAM",
+    "STREAM_UPSTREAM",
+    "NGINX_UI_PORT",
+    "NGINX_API_PORT",
+    "NGINX_UI_ROOT",
+)
 
 
 def render_template(template: Path, values: dict[str, str]) -> str:
@@ -346,7 +364,9 @@ def render_template(template: Path, values: dict[str, str]) -> str:
     return result.stdout
 
 
-def start_nginx(prefix: Path, *, binary: str, ui_root: Path, upstream: str) -> dict:
+def start_nginx(
+    prefix: Path, *, binary: str, ui_root: Path, upstream: str, stream_upstream: str | None = None
+) -> dict:
     """The frontend container's nginx: the template rendered, `nginx -t`, then started.
 
     Returns the check's result, the rendered server, the two base URLs and the process
@@ -359,6 +379,7 @@ def start_nginx(prefix: Path, *, binary: str, ui_root: Path, upstream: str) -> d
         NGINX_DIR / "templates" / "default.conf.template",
         {
             "API_UPSTREAM": upstream,
+            "STREAM_UPSTREAM": stream_upstream or upstream,
             "NGINX_UI_PORT": str(ui_port),
             "NGINX_API_PORT": str(api_port),
             "NGINX_UI_ROOT": str(ui_root),

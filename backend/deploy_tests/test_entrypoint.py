@@ -103,7 +103,7 @@ def _compose_optional_variables() -> list[str]:
 
 
 def test_serves_with_every_optional_compose_variable_empty(
-    tmp_path, first_migration, throwaway_database_url, static_root
+    tmp_path, first_migration, throwaway_database_url, static_root, agent_headers
 ):
     # given the environment Compose builds from a .env copied from .env.example:
     # every optional variable present with an empty value
@@ -115,7 +115,7 @@ def test_serves_with_every_optional_compose_variable_empty(
     # when the api container starts
     server = start_gunicorn(env, tmp_path / "api.log")
     try:
-        tickets = httpx.get(f"{server.base_url}/api/tickets/")
+        tickets = httpx.get(f"{server.base_url}/api/tickets/", headers=agent_headers)
         booted = server.wait_for_json(
             lambda r: r["message"].startswith("Booting worker"), count=2 * os.cpu_count() + 1
         )

@@ -1,27 +1,33 @@
 """The frontend container's nginx configuration, run with this machine's nginx."""
 
+import json
 import re
+import threading
+import time
 import uuid
 
 import httpx
 import pytest
 
-from .conftest import CLASSIFY_LIMIT, NGINX_DIR, TEMPLATE_VARIABLES, start_nginx
+from .conftest import CLASSIFY_LIMIT, NGINX_DIR, TEMPLATE_VARIABLES, start_nginx, start_stream
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def nginx(tmp_path_factory, nginx_binary, frontend_dist, api_server):
+    stream = start_stream(api_server.extra["env"], tmp_path_factory.mktemp("stream") / "log")
     proxy = start_nginx(
         tmp_path_factory.mktemp("nginx"),
         binary=nginx_binary,
         ui_root=frontend_dist,
         upstream=api_server.base_url.removeprefix("http://"),
+        stream_upstream=stream.base_url.removeprefix("http://"),
     )
     yield proxy
     if proxy["process"] is not None:
         proxy["process"].stop()
+    stream.stop()
 
 
 def test_the_template_uses_only_its_own_environment_variables():
@@ -155,3 +161,41 @@ def test_an_oversized_api_body_is_refused_in_the_error_shape(nginx):
 
     assert response.status_code == 413
     assert response.json() == {"detail": "The request body is too large.", "errors": {}}
+
+
+def test_the_stream_goes_through_unbuffered_to_its_own_server(nginx, agent_headers):
+    # given a browser's stream through nginx
+    lines: list[str] = []
+    opened = threading.Event()
+
+    def listen():
+        with httpx.stream(
+            "GET", f"{nginx['ui']}/api/stream/", headers=agent_headers, timeout=10
+        ) as response:
+            lines.append(f"status {response.status_code}")
+            for line in response.iter_lines():
+                lines.append(line)
+                opened.set()
+                if line.startswith("data:"):
+                    return
+
+    thread = threading.Thread(target=listen, daemon=True)
+    thread.start()
+    assert opened.wait(5), lines  # the first bytes arrive at once: nothing is buffered
+    time.sleep(0.5)
+
+    # when a ticket is created through the API's own path
+    created = httpx.post(
+        f"{nginx['ui']}/api/tickets/",
+        json={"title": "Streamed", "description": "Through nginx"},
+        headers=agent_headers,
+        timeout=10,
+    )
+    thread.join(5)
+
+    # then the change arrived on the stream
+    assert lines[0] == "status 200"
+    assert any(
+        line.startswith("data:") and json.loads(line[5:])["id"] == created.json()["id"]
+        for line in lines
+    )
