@@ -7,7 +7,8 @@ sign-in needs anyway; Redis plays no part):
 - SIGNIN_FAILURES_PER_USERNAME_AND_IP failures per (username, client) since that pair's
   last success, within SIGNIN_WINDOW_SECONDS;
 - SIGNIN_FAILURES_PER_USERNAME failures per username from anywhere within the window;
-- RATE_LIMIT_LOGIN attempts per client.
+- RATE_LIMIT_LOGIN failed attempts per client (successes never lock out a shared office
+  address).
 Checking, authenticating and recording run under transaction-scoped advisory locks on the
 client and the username, so a burst of parallel guesses is counted one by one.
 """
@@ -76,8 +77,9 @@ def _seconds_until_allowed(username: str, client: str, now: datetime) -> float:
     if settings.RATE_LIMIT_LOGIN is not None:
         count, seconds = settings.RATE_LIMIT_LOGIN
         period = timedelta(seconds=seconds)
+        # Failures only: a team behind one office address signs in together every morning.
         times = (
-            SignInAttempt.objects.filter(client=client, at__gt=now - period)
+            SignInAttempt.objects.filter(client=client, succeeded=False, at__gt=now - period)
             .order_by("-at")
             .values_list("at", flat=True)[:count]
         )

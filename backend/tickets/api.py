@@ -1,8 +1,10 @@
 """HTTP views of tickets: validate, call one service or selector, serialize."""
 
+from django.http import StreamingHttpResponse
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import status
+from rest_framework import renderers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,12 +20,14 @@ from core.throttling import ClassifyRateThrottle, TicketCreateRateThrottle
 from triage.services import suggestion_for
 
 from .actors import Actor
-from .selectors import ticket_get, ticket_list, ticket_stats
+from .export import csv_pieces
+from .selectors import ticket_get, ticket_list
 from .serializers import (
     ClassifyQuerySerializer,
     ClassifyRequestSerializer,
     ClassifyResponseSerializer,
     PublicTicketSerializer,
+    StatsQuerySerializer,
     StatsSerializer,
     TicketCreateSerializer,
     TicketListQuerySerializer,
@@ -31,6 +35,7 @@ from .serializers import (
     TicketUpdateSerializer,
 )
 from .services import ticket_create, ticket_update
+from .stats import ticket_stats, time_zone
 
 ETAG = OpenApiParameter(
     "ETag",
@@ -199,8 +204,59 @@ class TicketClassifyApi(APIView):
 class TicketStatsApi(APIView):
     @extend_schema(
         operation_id="tickets_stats",
-        responses={200: StatsSerializer, **error_responses(401)},
-        summary="Counts and breakdowns of all tickets",
+        parameters=[StatsQuerySerializer],
+        responses={200: StatsSerializer, **error_responses(400, 401)},
+        summary="Counts, breakdowns, the last 30 days and response times",
     )
     def get(self, request: Request) -> Response:
-        return Response(ticket_stats())
+        query = StatsQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        return Response(ticket_stats(zone=time_zone(query.validated_data.get("tz"))))
+
+
+class CsvRenderer(renderers.BaseRenderer):
+    """Lets `Accept: text/csv` through content negotiation; errors are rendered as JSON."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return renderers.JSONRenderer().render(data)
+
+
+class TicketExportApi(APIView):
+    renderer_classes = [renderers.JSONRenderer, CsvRenderer]
+
+    @extend_schema(
+        operation_id="tickets_export",
+        parameters=LIST_PARAMETERS[:-2],
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR,
+                description="Every ticket of the view (page and page_size are ignored), "
+                "streamed: id, title, description, category, priority, status, "
+                "requester_name, requester_email, assignee_name, created_at, updated_at, "
+                "first_response_at, resolved_at, ai_category, ai_priority. Cells starting "
+                "with =, +, -, @, a tab or a carriage return get a leading '.",
+            ),
+            **error_responses(400, 401),
+        },
+        summary="The queue's current view as CSV (filters, search and sort as the list's)",
+    )
+    def get(self, request: Request) -> StreamingHttpResponse:
+        query = TicketListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        selection = ticket_list(query=query.query(), viewer=signed_in_user(request))
+        response = StreamingHttpResponse(
+            csv_pieces(selection), content_type="text/csv; charset=utf-8"
+        )
+        name = f"tickets-{timezone.now():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    def handle_exception(self, exc):
+        # Errors keep the API's JSON shape, whatever the client asked for.
+        self.request.accepted_renderer = renderers.JSONRenderer()
+        self.request.accepted_media_type = "application/json"
+        return super().handle_exception(exc)

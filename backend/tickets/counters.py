@@ -19,8 +19,9 @@ COUNTED_FIELDS = ("status", "priority", "category")
 def counted_totals() -> dict:
     """Totals for the statistics, plus the first ticket's creation time, in one query.
 
-    Keys: total, open, ai_suggested, ai_category_kept, ai_priority_kept, priority_<value>,
-    category_<value> (integers) and first_created_at (None without tickets).
+    Keys: total, open, ai_suggested, ai_category_kept, ai_priority_kept, status_<value>,
+    priority_<value>, category_<value> (integers) and first_created_at (None without
+    tickets).
     """
     columns: dict[str, tuple[str, list[str]]] = {
         "total": ("true", []),
@@ -29,6 +30,8 @@ def counted_totals() -> dict:
         "ai_category_kept": ("ai_category_kept", []),
         "ai_priority_kept": ("ai_priority_kept", []),
     }
+    for status in Status.values:
+        columns[f"status_{status}"] = ("status = %s", [status])
     for priority in Priority.values:
         columns[f"priority_{priority}"] = ("priority = %s", [priority])
     for category in Category.values:

@@ -80,6 +80,10 @@ class Ticket(models.Model):
     ai_priority_confidence = models.FloatField(null=True, blank=True)
     ai_provider = models.CharField(max_length=32, null=True, blank=True)
     ai_language = models.CharField(max_length=8, null=True, blank=True)
+    # An agent changed the label away from the suggestion (CONTRACT §12: a correction). A
+    # label the submitter chose is not an override; an agent changing it back clears it.
+    ai_category_overridden = models.BooleanField(default=False, db_default=False)
+    ai_priority_overridden = models.BooleanField(default=False, db_default=False)
 
     # Kept by a database trigger (migration 0004): 0 for critical to 3 for low.
     priority_rank = models.SmallIntegerField(null=True, editable=False)
@@ -104,6 +108,12 @@ class Ticket(models.Model):
             ),
             models.Index(
                 fields=["assignee", "-created_at", "-id"], name="ticket_assignee_newest_idx"
+            ),
+            # Resolved per day on the dashboard: only resolved and closed tickets have one.
+            models.Index(
+                fields=["resolved_at"],
+                name="ticket_resolved_at_idx",
+                condition=models.Q(resolved_at__isnull=False),
             ),
             models.Index(
                 fields=["category", "-created_at", "-id"], name="ticket_category_newest_idx"

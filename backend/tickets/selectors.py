@@ -10,8 +10,8 @@ from django.db.models import F, Q, QuerySet
 from core.exceptions import NotFoundError
 from core.pagination import Count, capped_count
 
-from .counters import counted_tickets, counted_totals
-from .models import Category, Comment, Priority, Ticket, TicketEvent, Visibility
+from .counters import counted_tickets
+from .models import Comment, Ticket, TicketEvent, Visibility
 from .search import search_words
 from .search_plan import search_condition
 
@@ -151,38 +151,3 @@ def event_list(*, ticket: Ticket, since_version: int | None = None) -> QuerySet[
     if since_version is not None:
         events = events.filter(version__gt=since_version)
     return events.order_by("id")
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
-
-
-def ticket_stats(*, today: datetime | None = None) -> dict:
-    """Counts and breakdowns of all tickets, in one query that reads no ticket rows.
-
-    The counters are kept exact by database triggers (migration 0002_ticket_counters).
-    """
-    return stats_from_counts(counted_totals(), today=today)
-
-
-def stats_from_counts(row: dict, *, today: datetime | None = None) -> dict:
-    total = row["total"]
-    avg_per_day = 0.0
-    if total:
-        today_utc = (today or datetime.now(UTC)).astimezone(UTC).date()
-        first_day = row["first_created_at"].astimezone(UTC).date()
-        days = max(1, (today_utc - first_day).days + 1)
-        avg_per_day = round(total / days, 1)
-    suggested = row["ai_suggested"]
-    return {
-        "total_tickets": total,
-        "open_tickets": row["open"],
-        "avg_tickets_per_day": avg_per_day,
-        "priority_breakdown": {p: row[f"priority_{p}"] for p in Priority.values},
-        "category_breakdown": {c: row[f"category_{c}"] for c in Category.values},
-        "ai": {
-            "suggested": suggested,
-            "category_kept": _share(row["ai_category_kept"], suggested),
-            "priority_kept": _share(row["ai_priority_kept"], suggested),
-        },
-    }

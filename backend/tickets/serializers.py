@@ -303,13 +303,38 @@ class _AiStatsSerializer(serializers.Serializer):
         min_value=0,
         max_value=1,
         allow_null=True,
-        help_text="Share of those whose category is still the suggested one; null when none.",
+        help_text="Share of those whose category no agent changed away from the suggestion "
+        "(labels chosen by the submitter are not overrides); null when none.",
     )
     priority_kept = serializers.FloatField(
         min_value=0,
         max_value=1,
         allow_null=True,
-        help_text="Share of those whose priority is still the suggested one; null when none.",
+        help_text="The same for the priority.",
+    )
+
+
+class _StatusBreakdownSerializer(serializers.Serializer):
+    open = serializers.IntegerField(min_value=0)
+    in_progress = serializers.IntegerField(min_value=0)
+    resolved = serializers.IntegerField(min_value=0)
+    closed = serializers.IntegerField(min_value=0)
+
+
+class _DaySerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="A calendar day in the requested time zone.")
+    created = serializers.IntegerField(min_value=0, help_text="Tickets created that day.")
+    resolved = serializers.IntegerField(
+        min_value=0, help_text="Tickets resolved or closed that day (by resolved_at)."
+    )
+
+
+class StatsQuerySerializer(serializers.Serializer):
+    tz = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=64,
+        help_text="IANA time zone for day boundaries, e.g. Europe/Berlin; default UTC.",
     )
 
 
@@ -323,6 +348,20 @@ class StatsSerializer(serializers.Serializer):
         help_text="Tickets per UTC calendar day from the first ticket's day to today, both "
         "counted; one decimal; 0 without tickets.",
     )
+    status_breakdown = _StatusBreakdownSerializer()
     priority_breakdown = _PriorityBreakdownSerializer()
     category_breakdown = _CategoryBreakdownSerializer()
     ai = _AiStatsSerializer()
+    tickets_per_day = _DaySerializer(
+        many=True, help_text="The last 30 days, oldest first, ending today."
+    )
+    median_first_response_seconds = serializers.IntegerField(
+        allow_null=True,
+        help_text="Median time from creation to an agent's first public reply, over "
+        "tickets created in the last 30 days that have one; null when none.",
+    )
+    median_resolution_seconds = serializers.IntegerField(
+        allow_null=True,
+        help_text="Median time from creation to resolution, over tickets created in the "
+        "last 30 days that are resolved or closed; null when none.",
+    )

@@ -100,7 +100,7 @@ def _locked(ticket_id: int) -> Ticket:
     )
 
 
-def _changed_fields(ticket: Ticket, data: dict[str, Any]) -> tuple[dict, dict]:
+def _changed_fields(ticket: Ticket, data: dict[str, Any], actor: Actor) -> tuple[dict, dict]:
     """(column updates, event changes) for the fields of `data` that differ."""
     updates: dict[str, Any] = {}
     changes: dict[str, list] = {}
@@ -116,6 +116,12 @@ def _changed_fields(ticket: Ticket, data: dict[str, Any]) -> tuple[dict, dict]:
         if getattr(ticket, field) != value:
             changes[field] = [getattr(ticket, field), value]
             updates[field] = value
+    if actor.type == ActorType.AGENT:
+        # An agent's label is the final word on the AI's suggestion (CONTRACT §12).
+        for label in ("category", "priority"):
+            suggested = getattr(ticket, f"ai_{label}")
+            if label in updates and suggested is not None:
+                updates[f"ai_{label}_overridden"] = updates[label] != suggested
     if "status" in updates:
         old, new = changes["status"]
         if old in WORKING and new in DONE:
@@ -141,7 +147,7 @@ def ticket_update(
                 f"The ticket changed since version {expected_version}; it is at version "
                 f"{ticket.version}. Reload it and apply your change again."
             )
-        updates, changes = _changed_fields(ticket, data)
+        updates, changes = _changed_fields(ticket, data, actor)
         if not changes:
             return ticket
         for field, value in updates.items():

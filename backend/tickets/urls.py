@@ -8,6 +8,7 @@ urlpatterns = [
     path("", api.TicketListCreateApi.as_view(), name="ticket-list"),
     path("classify/", api.TicketClassifyApi.as_view(), name="ticket-classify"),
     path("stats/", api.TicketStatsApi.as_view(), name="ticket-stats"),
+    path("export.csv", api.TicketExportApi.as_view(), name="ticket-export"),
     path("<id18:ticket_id>/", api.TicketDetailApi.as_view(), name="ticket-detail"),
     path(
         "<id18:ticket_id>/comments/",

@@ -66,6 +66,11 @@ MATRIX: dict[tuple[str, str], tuple[Callable[[World], str], Body, dict[str, int]
         lambda w: None,
         row(401, 200, 200),
     ),
+    ("GET", "api/tickets/export.csv"): (
+        lambda w: "/api/tickets/export.csv",
+        lambda w: None,
+        row(401, 200, 200),
+    ),
     ("GET", "api/tickets/<id18:ticket_id>/"): (
         lambda w: f"/api/tickets/{w.ticket.pk}/",
         lambda w: None,

@@ -69,6 +69,23 @@ def test_one_client_is_limited_across_usernames(browser, settings):
     assert_error_shape(response, 429)
 
 
+def test_successful_sign_ins_from_one_office_address_never_lock_it(settings):
+    from rest_framework.test import APIClient
+
+    from .conftest import UserFactory
+
+    settings.RATE_LIMIT_LOGIN = (3, 900)
+    for number in range(5):
+        UserFactory(username=f"colleague{number}")
+
+    answers = [
+        sign_in(APIClient(enforce_csrf_checks=True), f"colleague{n}", REMOTE_ADDR="198.51.100.9")
+        for n in range(5)
+    ]
+
+    assert [a.status_code for a in answers] == [200] * 5
+
+
 def test_an_ipv6_client_is_counted_by_its_64(browser, settings):
     settings.RATE_LIMIT_LOGIN = (2, 900)
     _guess(browser, username="a", ip="2001:db8:1:2::1")

@@ -8,7 +8,8 @@ trigger, so that comments can join it (its stored values are kept as they are).
 
 Existing tickets get (CONTRACT §9): version 1, no requester, a portal salt, resolved_at =
 updated_at when resolved or closed, a `created` event by the system, and an
-`ai_suggested` event by the AI where a suggestion is stored.
+`ai_suggested` event by the AI where a suggestion is stored. Their override flags say what
+wave 1's statistics said: a label that differs from the suggestion was overridden.
 """
 
 import django.contrib.postgres.search
@@ -108,7 +109,11 @@ def fill_existing_tickets(apps, schema_editor):
                 priority_rank = CASE t.priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1
                                                 WHEN 'medium' THEN 2 ELSE 3 END,
                 resolved_at = CASE WHEN t.status IN ('resolved', 'closed')
-                                   THEN t.updated_at END
+                                   THEN t.updated_at END,
+                -- Wave 1 kept no actors: a label that differs from the suggestion counted
+                -- as overridden there, and keeps counting so.
+                ai_category_overridden = coalesce(t.ai_category <> t.category, false),
+                ai_priority_overridden = coalesce(t.ai_priority <> t.priority, false)
             FROM (SELECT id, replace(gen_random_uuid()::text, '-', '') AS salt
                   FROM tickets_ticket) s
             WHERE s.id = t.id
@@ -158,6 +163,16 @@ class Migration(migrations.Migration):
             model_name="ticket",
             name="ai_language",
             field=models.CharField(blank=True, max_length=8, null=True),
+        ),
+        migrations.AddField(
+            model_name="ticket",
+            name="ai_category_overridden",
+            field=models.BooleanField(db_default=False, default=False),
+        ),
+        migrations.AddField(
+            model_name="ticket",
+            name="ai_priority_overridden",
+            field=models.BooleanField(db_default=False, default=False),
         ),
         migrations.AddField(
             model_name="ticket",
@@ -264,6 +279,10 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="ticket",
             index=models.Index(fields=["assignee", "-created_at", "-id"], name="ticket_assignee_newest_idx"),
+        ),
+        migrations.AddIndex(
+            model_name="ticket",
+            index=models.Index(condition=models.Q(("resolved_at__isnull", False)), fields=["resolved_at"], name="ticket_resolved_at_idx"),
         ),
         migrations.AddConstraint(
             model_name="ticket",

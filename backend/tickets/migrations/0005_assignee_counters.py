@@ -3,6 +3,10 @@
 `tickets_assignee_counter` holds how many tickets each (assignee, status, priority,
 category) has; 0 stands for "nobody". The counting trigger of 0002 is replaced by one that
 keeps both tables, so "My tickets" and "Unassigned" are counted without reading tickets.
+
+"Kept" now means "not overridden by an agent" (CONTRACT §12): the counters read the
+override flags of 0004 instead of comparing labels. The flags were filled to match what
+the counters held, so no count changes.
 """
 
 from django.db import migrations
@@ -10,6 +14,11 @@ from django.db import migrations
 SHARDS = 16
 KEY = "status, priority, category, ai_suggested, ai_category_kept, ai_priority_kept"
 ROW_KEY = (
+    "t.status, t.priority, t.category, t.ai_category IS NOT NULL, "
+    "(t.ai_category IS NOT NULL AND NOT t.ai_category_overridden), "
+    "(t.ai_priority IS NOT NULL AND NOT t.ai_priority_overridden)"
+)
+OLD_ROW_KEY = (
     "t.status, t.priority, t.category, t.ai_category IS NOT NULL, "
     "coalesce(t.ai_category = t.category, false), coalesce(t.ai_priority = t.priority, false)"
 )
@@ -49,7 +58,8 @@ def _changes(table: str, key: str, row_key: str) -> dict[str, str]:
 
 
 def _function(with_assignees: bool) -> str:
-    tables = [_changes("tickets_ticket_counter", KEY, ROW_KEY)]
+    row_key = ROW_KEY if with_assignees else OLD_ROW_KEY
+    tables = [_changes("tickets_ticket_counter", KEY, row_key)]
     if with_assignees:
         tables.append(_changes("tickets_assignee_counter", ASSIGNEE_KEY, ASSIGNEE_ROW_KEY))
     truncate = "DELETE FROM tickets_ticket_counter;"

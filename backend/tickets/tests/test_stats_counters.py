@@ -5,10 +5,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection, connections, transaction
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, Min, Q
 
 from tickets.models import Category, Priority, Status, Ticket, TicketEvent
-from tickets.selectors import stats_from_counts, ticket_stats
+from tickets.stats import totals_from_counts
 
 from .factories import TicketFactory, portal_fields
 
@@ -24,14 +24,20 @@ def stats_by_full_scan() -> dict:
         "open": Count("id", filter=Q(status=Status.OPEN)),
         "first_created_at": Min("created_at"),
         "ai_suggested": Count("id", filter=Q(ai_category__isnull=False)),
-        "ai_category_kept": Count("id", filter=Q(ai_category=F("category"))),
-        "ai_priority_kept": Count("id", filter=Q(ai_priority=F("priority"))),
+        "ai_category_kept": Count(
+            "id", filter=Q(ai_category__isnull=False, ai_category_overridden=False)
+        ),
+        "ai_priority_kept": Count(
+            "id", filter=Q(ai_priority__isnull=False, ai_priority_overridden=False)
+        ),
     }
+    for status in Status.values:
+        aggregates[f"status_{status}"] = Count("id", filter=Q(status=status))
     for priority in Priority.values:
         aggregates[f"priority_{priority}"] = Count("id", filter=Q(priority=priority))
     for category in Category.values:
         aggregates[f"category_{category}"] = Count("id", filter=Q(category=category))
-    return stats_from_counts(Ticket.objects.aggregate(**aggregates), today=TODAY)
+    return totals_from_counts(Ticket.objects.aggregate(**aggregates), now=TODAY)
 
 
 def counter_rows() -> set[tuple]:
@@ -49,15 +55,22 @@ def grouped_rows() -> set[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT status, priority, category, ai_category IS NOT NULL, "
-            "coalesce(ai_category = category, false), coalesce(ai_priority = priority, false), "
+            "(ai_category IS NOT NULL AND NOT ai_category_overridden), "
+            "(ai_priority IS NOT NULL AND NOT ai_priority_overridden), "
             "count(*) FROM tickets_ticket GROUP BY 1, 2, 3, 4, 5, 6"
         )
         return set(cursor.fetchall())
 
 
+def counted_stats() -> dict:
+    from tickets.counters import counted_totals
+
+    return totals_from_counts(counted_totals(), now=TODAY)
+
+
 def assert_counters_exact():
     assert counter_rows() == grouped_rows()
-    assert ticket_stats(today=TODAY) == stats_by_full_scan()
+    assert counted_stats() == stats_by_full_scan()
 
 
 def suggested(**fields) -> Ticket:
@@ -113,7 +126,7 @@ def test_bulk_create_bulk_update_and_bulk_delete_keep_stats_exact():
         + [suggested(priority=Priority.LOW) for _ in range(10)]
         + [suggested(ai_category=None, ai_priority=None) for _ in range(5)]
     )
-    assert ticket_stats(today=TODAY)["total_tickets"] == 55
+    assert counted_stats()["total_tickets"] == 55
     assert_counters_exact()
 
     # when several statements change many rows at once, as the admin's bulk actions do
@@ -126,7 +139,7 @@ def test_bulk_create_bulk_update_and_bulk_delete_keep_stats_exact():
 
     # then
     assert_counters_exact()
-    stats = ticket_stats(today=TODAY)
+    stats = counted_stats()
     assert stats["total_tickets"] == 40
     assert stats["avg_tickets_per_day"] == round(40 / 32, 1)
 
@@ -173,9 +186,11 @@ def test_copy_keeps_stats_exact():
 
     # then
     assert_counters_exact()
-    stats = ticket_stats(today=TODAY)
+    stats = counted_stats()
     assert stats["total_tickets"] == 20
-    assert stats["ai"] == {"suggested": 10, "category_kept": 1.0, "priority_kept": 0.5}
+    # nobody overrode anything: a label that differs from the suggestion was the
+    # submitter's, and "kept" counts agents' changes only (CONTRACT §12)
+    assert stats["ai"] == {"suggested": 10, "category_kept": 1.0, "priority_kept": 1.0}
 
 
 @pytest.mark.django_db
@@ -188,7 +203,7 @@ def test_truncate_empties_the_counters():
         cursor.execute("TRUNCATE tickets_ticket, tickets_comment, tickets_ticketevent")
 
     assert counter_rows() == set()
-    assert ticket_stats(today=TODAY)["total_tickets"] == 0
+    assert counted_stats()["total_tickets"] == 0
 
 
 @pytest.mark.django_db
@@ -205,7 +220,7 @@ def test_a_rolled_back_write_leaves_the_counters_unchanged():
         abort()
 
     assert_counters_exact()
-    assert ticket_stats(today=TODAY)["open_tickets"] == 3
+    assert counted_stats()["open_tickets"] == 3
 
 
 @pytest.mark.django_db(transaction=True)
@@ -249,7 +264,7 @@ def test_concurrent_writers_keep_stats_exact():
     # then
     assert errors == []
     assert_counters_exact()
-    assert ticket_stats(today=TODAY)["total_tickets"] == 48 + 8 * (5 + 3 - 2)
+    assert counted_stats()["total_tickets"] == 48 + 8 * (5 + 3 - 2)
 
 
 @pytest.mark.django_db
@@ -258,5 +273,5 @@ def test_first_ticket_day_comes_from_the_oldest_ticket():
     oldest = Ticket.objects.order_by("id").first()
     Ticket.objects.filter(pk=oldest.pk).update(created_at=TODAY - timedelta(days=9))
 
-    assert ticket_stats(today=TODAY)["avg_tickets_per_day"] == 0.4
+    assert counted_stats()["avg_tickets_per_day"] == 0.4
     assert_counters_exact()

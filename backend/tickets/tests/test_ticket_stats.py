@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tickets.models import Ticket
-from tickets.selectors import ticket_stats
+from tickets.stats import ticket_stats
 from tickets.tests.factories import TicketFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,14 +15,21 @@ def test_stats_of_no_tickets(api_client):
     response = api_client.get(URL)
 
     assert response.status_code == 200
-    assert response.json() == {
+    body = response.json()
+    days = body.pop("tickets_per_day")
+    assert body == {
         "total_tickets": 0,
         "open_tickets": 0,
         "avg_tickets_per_day": 0,
+        "status_breakdown": {"open": 0, "in_progress": 0, "resolved": 0, "closed": 0},
         "priority_breakdown": {"low": 0, "medium": 0, "high": 0, "critical": 0},
         "category_breakdown": {"billing": 0, "technical": 0, "account": 0, "general": 0},
         "ai": {"suggested": 0, "category_kept": None, "priority_kept": None},
+        "median_first_response_seconds": None,
+        "median_resolution_seconds": None,
     }
+    assert len(days) == 30
+    assert {(d["created"], d["resolved"]) for d in days} == {(0, 0)}
 
 
 def test_stats_match_a_hand_computed_data_set(api_client, make_ticket):
@@ -53,7 +60,7 @@ def test_average_counts_calendar_days_in_utc_both_ends_included():
         TicketFactory(category="general", priority="low")
     Ticket.objects.update(created_at=first)
 
-    stats = ticket_stats(today=datetime(2026, 3, 3, 0, 10, tzinfo=UTC))
+    stats = ticket_stats(now=datetime(2026, 3, 3, 0, 10, tzinfo=UTC))
 
     # 1, 2 and 3 March: 3 days, 1 ticket a day
     assert stats["avg_tickets_per_day"] == 1.0
