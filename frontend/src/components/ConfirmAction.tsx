@@ -55,6 +55,8 @@ export function ConfirmAction({
     try {
       await onConfirm();
     } finally {
+      // Back to the button (its label may have changed, e.g. to "Reactivate").
+      returnFocus.current = true;
       setBusy(false);
       setAsking(false);
     }

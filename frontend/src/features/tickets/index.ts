@@ -1,3 +1,3 @@
-export { TicketForm, REQUESTER_FIELDS } from './TicketForm';
+export { TicketForm } from './TicketForm';
 export { TicketBrowser } from './TicketBrowser';
 export { SubmissionConfirmation } from './SubmissionConfirmation';

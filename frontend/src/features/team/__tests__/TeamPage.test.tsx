@@ -142,7 +142,7 @@ describe('TeamPage', () => {
 
     await waitFor(() => expect(within(row('Bo Agent')).getByText('Deactivated')).toBeInTheDocument());
     expect(patched(api, 2)).toEqual([{ is_active: false }]);
-    expect(within(row('Bo Agent')).getByRole('button', { name: 'Reactivate Bo Agent' })).toBeInTheDocument();
+    expect(within(row('Bo Agent')).getByRole('button', { name: 'Reactivate Bo Agent' })).toHaveFocus();
   });
 
   it('sends nothing when the confirmation is cancelled', async () => {
