@@ -15,11 +15,10 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Spinner } from '../../components/Spinner';
 import { BAND_LABELS, CATEGORY_LABELS, PRIORITY_LABELS, providerLabel } from '../../lib/labels';
 import styles from './TicketForm.module.css';
+import { RequesterFields, requesterFieldId } from './RequesterFields';
 import { useSuggestion } from './useSuggestion';
 import {
   DESCRIPTION_MAX,
-  EMAIL_MAX,
-  REQUESTER_NAME_MAX,
   TITLE_MAX,
   validateDescription,
   validateDraft,
@@ -97,8 +96,8 @@ export function TicketForm({ onCreated, requester = 'optional', autoFocus = fals
   const priorityFromAi = !priorityPick && !!ai;
 
   const fieldIds: Record<Field, string> = {
-    requester_name: `${id}-requester-name`,
-    requester_email: `${id}-requester-email`,
+    requester_name: requesterFieldId(id, 'requester_name'),
+    requester_email: requesterFieldId(id, 'requester_email'),
     title: `${id}-title`,
     description: `${id}-description`,
     category: `${id}-category`,
@@ -255,60 +254,22 @@ export function TicketForm({ onCreated, requester = 'optional', autoFocus = fals
     );
   }
 
-  // Customers say who they are; an agent filing for someone may say who asked.
-  const requesterHintId = `${id}-requester-hint`;
-  function requesterField(field: 'requester_name' | 'requester_email') {
-    const isName = field === 'requester_name';
-    const value = isName ? requesterName : requesterEmail;
-    const label = requesterRequired
-      ? isName
-        ? 'Your name'
-        : 'Your e-mail'
-      : isName
-        ? "Requester's name"
-        : "Requester's e-mail";
-    return (
-      <div className={styles.field}>
-        <label htmlFor={fieldIds[field]}>{label}</label>
-        <input
-          ref={isName ? requesterNameRef : requesterEmailRef}
-          id={fieldIds[field]}
-          className="control"
-          type={isName ? 'text' : 'email'}
-          name={field}
-          autoComplete={requesterRequired ? (isName ? 'name' : 'email') : 'off'}
-          inputMode={isName ? undefined : 'email'}
-          maxLength={isName ? REQUESTER_NAME_MAX : EMAIL_MAX}
-          value={value}
-          aria-required={requesterRequired || undefined}
-          aria-invalid={errors[field] ? true : undefined}
-          aria-describedby={describedBy(field, requesterHintId)}
-          onChange={(e) => {
-            (isName ? setRequesterName : setRequesterEmail)(e.target.value);
-            revalidate(field, e.target.value);
-          }}
-        />
-        {renderError(field)}
-      </div>
-    );
-  }
-
   return (
     <form className={styles.form} onSubmit={handleSubmit} noValidate aria-label="New ticket">
       {formError && <ErrorBanner onDismiss={() => setFormError(null)}>{formError}</ErrorBanner>}
 
       {askRequester && (
-        <div className={styles.requester}>
-          <div className={styles.row}>
-            {requesterField('requester_name')}
-            {requesterField('requester_email')}
-          </div>
-          <p className={styles.requesterHint} id={requesterHintId}>
-            {requesterRequired
-              ? 'The team answers you by e-mail, with a private link to follow your ticket.'
-              : 'Optional: who asked, when you file this for someone. They get e-mail updates and a private link.'}
-          </p>
-        </div>
+        <RequesterFields
+          required={requesterRequired}
+          idPrefix={id}
+          values={{ requester_name: requesterName, requester_email: requesterEmail }}
+          errors={errors}
+          refs={{ requester_name: requesterNameRef, requester_email: requesterEmailRef }}
+          onChange={(field, value) => {
+            (field === 'requester_name' ? setRequesterName : setRequesterEmail)(value);
+            revalidate(field, value);
+          }}
+        />
       )}
 
       <div className={styles.field}>
