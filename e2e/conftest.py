@@ -2,9 +2,14 @@
 
 The app is served as `make run` serves it: Django (`manage.py runserver
 --noreload`, debug on) on a free port, the API on the same origin, the built
-web UI from `frontend/dist`. Its database is a throwaway one, created here and
+web UI from `frontend/dist`, and the debug admin admin/admin that `make run`
+creates in an empty database. Its database is a throwaway one, created here and
 dropped afterwards: on the server of DATABASE_URL when set (CI), else on the
 embedded server the backend starts for local development.
+
+Besides the debug admin, the journeys sign in as an admin and an agent with
+strong passwords (`accounts`), once per run: their contexts start from the
+saved session cookies.
 
 Headless Chromium comes from the system (`/usr/bin/chromium`, or CHROMIUM_PATH).
 Without it the journeys are skipped, except under CI=true, where they fail.
@@ -13,6 +18,7 @@ Without it the journeys are skipped, except under CI=true, where they fail.
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import secrets
 import socket
@@ -24,6 +30,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from pages import sign_in_by_api
 
 REPO = Path(__file__).resolve().parent.parent
 BACKEND = REPO / "backend"
@@ -121,6 +129,9 @@ def _app_env(database: str) -> dict[str, str]:
             "REDIS_URL": "",
             "RATE_LIMIT_CLASSIFY": "off",
             "RATE_LIMIT_CREATE": "off",
+            # Every journey signs in from 127.0.0.1: the per-client limit (20 in 15
+            # minutes) would lock the run out. The per-username limits stay as shipped.
+            "RATE_LIMIT_LOGIN": "1000/15m",
             "PYTHONUNBUFFERED": "1",
         }
     )
@@ -162,22 +173,33 @@ def chromium() -> str:
     return CHROMIUM
 
 
+def _manage(env: dict[str, str], *command: str) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *command],
+        cwd=BACKEND,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+
+
 @pytest.fixture(scope="session")
-def app_url(chromium: str, database_url: str) -> Iterator[str]:
+def app_env(database_url: str) -> dict[str, str]:
+    return _app_env(database_url)
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium: str, app_env: dict[str, str]) -> Iterator[str]:
     if not (DIST / "index.html").is_file():
         _unavailable(
             "The web UI is not built: run `make frontend-build` (or `npm run build` in frontend/)."
         )
-    env = _app_env(database_url)
-    for command in (["migrate", "--noinput"], ["createcachetable"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=BACKEND,
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+    env = app_env
+    _manage(env, "migrate", "--noinput")
+    _manage(env, "createcachetable")
+    # As `make run` does: admin/admin in a database without users.
+    _manage(env, "ensure_superuser")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTIFACTS / "server.log"
     port = _free_port()
@@ -227,12 +249,13 @@ class PageWatch:
         self.errors: list[str] = []
 
 
-def _open_page(browser, app_url: str, width: int, height: int):
+def _open_page(browser, app_url: str, width: int, height: int, storage_state=None):
     context = browser.new_context(
         base_url=app_url,
         viewport={"width": width, "height": height},
         locale="en-US",
         timezone_id="UTC",
+        storage_state=storage_state,
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -247,24 +270,94 @@ def _open_page(browser, app_url: str, width: int, height: int):
     return context, page, watch
 
 
-@pytest.fixture
-def desktop(browser, app_url):
-    """A 1280 px wide page of the app; fails the test on any script error."""
-    context, page, watch = _open_page(browser, app_url, 1280, 900)
-    page.watch = watch
-    yield page
-    context.close()
-    assert watch.errors == [], f"Script errors on the page: {watch.errors}"
+# --- People ---------------------------------------------------------------------
+
+
+class Account:
+    """Someone who can sign in, and (once signed in) their browser's session cookies."""
+
+    def __init__(self, username: str, password: str, name: str) -> None:
+        self.username = username
+        self.password = password
+        self.name = name
+        self.storage_state: dict | None = None
+
+
+_CREATE_PEOPLE = """
+import json, os
+from django.contrib.auth.models import User
+for person in json.loads(os.environ["E2E_PEOPLE"]):
+    if person["admin"]:
+        user = User.objects.create_superuser(person["username"], "", person["password"])
+    else:
+        user = User.objects.create_user(person["username"], "", person["password"])
+    user.first_name = person["name"]
+    user.save()
+"""
+
+
+@pytest.fixture(scope="session")
+def accounts(browser, app_url, app_env) -> dict[str, Account]:
+    """An admin and an agent with strong passwords, each signed in once for the whole run.
+
+    Journeys that sign out, or change these two people, sign in on their own instead:
+    signing out ends only the session it is done in.
+    """
+    people = {
+        "admin": Account("e2e-admin", secrets.token_urlsafe(18), "Ada Admin"),
+        "agent": Account("e2e-agent", secrets.token_urlsafe(18), "Erin Agent"),
+    }
+    spec = [
+        {"username": a.username, "password": a.password, "name": a.name, "admin": key == "admin"}
+        for key, a in people.items()
+    ]
+    _manage({**app_env, "E2E_PEOPLE": json.dumps(spec)}, "shell", "-c", _CREATE_PEOPLE)
+    for account in people.values():
+        context = browser.new_context(base_url=app_url)
+        try:
+            sign_in_by_api(context, account.username, account.password)
+            account.storage_state = context.storage_state()
+        finally:
+            context.close()
+    return people
 
 
 @pytest.fixture
-def phone(browser, app_url):
-    """A 390 px wide page of the app (a current phone)."""
-    context, page, watch = _open_page(browser, app_url, 390, 844)
-    page.watch = watch
-    yield page
-    context.close()
-    assert watch.errors == [], f"Script errors on the page: {watch.errors}"
+def open_page(browser, app_url, accounts):
+    """Opens pages of the app in fresh browser contexts, signed in as `who` ("agent",
+    "admin") or signed out (None); every page fails the test on a script error."""
+    opened = []
+
+    def open_(*, who: str | None = "agent", width: int = 1280, height: int = 900):
+        state = accounts[who].storage_state if who else None
+        context, page, watch = _open_page(browser, app_url, width, height, state)
+        page.watch = watch
+        opened.append((context, watch))
+        return page
+
+    yield open_
+    for context, _ in opened:
+        context.close()
+    errors = [error for _, watch in opened for error in watch.errors]
+    assert errors == [], f"Script errors on the page: {errors}"
+
+
+@pytest.fixture
+def desktop(open_page):
+    """A 1280 px wide page of the app, the agent signed in."""
+    return open_page()
+
+
+@pytest.fixture
+def phone(open_page):
+    """A 390 px wide page of the app (a current phone), the agent signed in."""
+    return open_page(width=390, height=844)
+
+
+@pytest.fixture
+def visitor(open_page):
+    """A 1280 px wide page of the app, nobody signed in (a customer)."""
+    return open_page(who=None)
 
 
 @pytest.fixture

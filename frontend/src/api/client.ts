@@ -8,10 +8,52 @@ export const apiClient = axios.create({
   baseURL: '/api',
   headers: { Accept: 'application/json' },
   timeout: 20_000,
-  // Django's CSRF names: sent on same-origin writes when a session exists
-  // (an agent logged into the admin on the same origin).
-  xsrfCookieName: 'csrftoken',
-  xsrfHeaderName: 'X-CSRFToken',
+  // The CSRF header is set below, on every unsafe request: axios's own cookie
+  // echo depends on its same-origin guess, which must not decide silently.
+  withXSRFToken: false,
+});
+
+/** Django's CSRF cookie (set by `GET /api/auth/me/`) and the header that echoes it. */
+export const CSRF_COOKIE = 'csrftoken';
+export const CSRF_HEADER = 'X-CSRFToken';
+const SAFE_METHODS = new Set(['get', 'head', 'options', 'trace']);
+
+export function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+// Read on every request, never cached: signing in rotates the token.
+apiClient.interceptors.request.use((config) => {
+  if (!SAFE_METHODS.has((config.method ?? 'get').toLowerCase())) {
+    const token = readCookie(CSRF_COOKIE);
+    if (token) config.headers.set(CSRF_HEADER, token);
+  }
+  return config;
+});
+
+type Listener = () => void;
+const unauthorizedListeners = new Set<Listener>();
+
+/**
+ * Calls `listener` whenever the API answers 401 (not signed in, or the session
+ * ended); returns the function that stops it. The auth provider listens.
+ */
+export function onUnauthorized(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => {
+    unauthorizedListeners.delete(listener);
+  };
+}
+
+apiClient.interceptors.response.use(undefined, (error: unknown) => {
+  if (error instanceof AxiosError && error.response?.status === 401) {
+    unauthorizedListeners.forEach((listener) => listener());
+  }
+  return Promise.reject(error);
 });
 
 export type FieldErrors = Record<string, string[]>;

@@ -19,6 +19,11 @@ export interface AiSuggestion {
   provider: Provider;
 }
 
+export interface Requester {
+  name: string | null;
+  email: string | null;
+}
+
 export interface Ticket {
   id: number;
   title: string;
@@ -29,6 +34,10 @@ export interface Ticket {
   created_at: string;
   updated_at: string;
   ai_suggestion: AiSuggestion | null;
+  /** Who asked (wave 2 of the API; absent from older servers). */
+  requester?: Requester;
+  /** The requester's private link to follow and answer the ticket (wave 2). */
+  portal_url?: string;
 }
 
 export interface Page<T> {
@@ -53,6 +62,8 @@ export interface TicketCreate {
   description: string;
   category?: Category;
   priority?: Priority;
+  requester_name?: string;
+  requester_email?: string;
 }
 
 export type TicketUpdate = Partial<Pick<Ticket, 'title' | 'description' | 'category' | 'priority' | 'status'>>;
@@ -81,4 +92,66 @@ export interface Stats {
   priority_breakdown: Record<Priority, number>;
   category_breakdown: Record<Category, number>;
   ai?: AiStats;
+}
+
+export const ROLES = ['agent', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The signed-in user (`GET /api/auth/me/`). */
+export interface Me {
+  id: number;
+  username: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export interface PasswordChange {
+  current_password: string;
+  new_password: string;
+}
+
+/** An API token as its owner sees it in the list: never the secret. */
+export interface ApiToken {
+  id: number;
+  name: string;
+  created_at: string;
+  expires_at: string | null;
+}
+
+/** A token just created: the one answer that carries its secret. */
+export interface NewApiToken extends ApiToken {
+  token: string;
+}
+
+export interface TokenCreate {
+  name: string;
+  expires_in_days?: number;
+}
+
+/** A user as admins see them on the Team page. */
+export interface User extends Me {
+  is_active: boolean;
+  last_login: string | null;
+}
+
+export interface UserCreate {
+  username: string;
+  name: string;
+  email: string;
+  role: Role;
+  password: string;
+}
+
+export type UserUpdate = Partial<Pick<User, 'name' | 'email' | 'role' | 'is_active'>> & { password?: string };
+
+/** An assignee for pickers. */
+export interface Agent {
+  id: number;
+  name: string;
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import styles from './ErrorBanner.module.css';
 
 interface ErrorBannerProps {
@@ -8,10 +8,21 @@ interface ErrorBannerProps {
   tone?: 'error' | 'info';
 }
 
-/** A visible, announced message for a failed request. */
-export function ErrorBanner({ children, onRetry, onDismiss, tone = 'error' }: ErrorBannerProps) {
+/**
+ * A visible, announced message for a failed request. With a ref it can take
+ * focus (tabIndex -1), so a form can move the keyboard to what went wrong.
+ */
+export const ErrorBanner = forwardRef<HTMLDivElement, ErrorBannerProps>(function ErrorBanner(
+  { children, onRetry, onDismiss, tone = 'error' },
+  ref,
+) {
   return (
-    <div className={`${styles.banner} ${tone === 'info' ? styles.info : ''}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <div
+      ref={ref}
+      tabIndex={ref ? -1 : undefined}
+      className={`${styles.banner} ${tone === 'info' ? styles.info : ''}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+    >
       <span className={styles.icon} aria-hidden="true">{tone === 'error' ? '!' : 'i'}</span>
       <div className={styles.message}>{children}</div>
       {(onRetry || onDismiss) && (
@@ -30,4 +41,4 @@ export function ErrorBanner({ children, onRetry, onDismiss, tone = 'error' }: Er
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { Category, ConfidenceBand, Priority, Provider, Status } from '../api';
+import type { Category, ConfidenceBand, Priority, Provider, Role, Status } from '../api';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   billing: 'Billing',
@@ -38,3 +38,8 @@ export const BAND_LABELS: Record<ConfidenceBand, string> = {
 export function providerLabel(provider: string): string {
   return (PROVIDER_LABELS as Record<string, string>)[provider] ?? provider;
 }
+
+export const ROLE_LABELS: Record<Role, string> = {
+  agent: 'Agent',
+  admin: 'Admin',
+};

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 
 export type QueryParams = Record<string, string>;
 
-function read(): QueryParams {
+function parse(search: string): QueryParams {
   const out: QueryParams = {};
-  new URLSearchParams(window.location.search).forEach((value, key) => {
+  new URLSearchParams(search).forEach((value, key) => {
     out[key] = value;
   });
   return out;
@@ -14,30 +15,29 @@ function read(): QueryParams {
  * The page's query string as state, so a filtered view can be shared and
  * survives a reload. Empty values are dropped from the URL. `replace` keeps
  * keystroke-by-keystroke changes (search) out of the back-button history.
+ * Changes go through the router, so links and the back button agree with it.
  */
 export function useQueryParams(): [QueryParams, (changes: QueryParams, opts?: { replace?: boolean }) => void] {
-  const [params, setParams] = useState<QueryParams>(read);
+  const { search } = useLocation();
+  const navigate = useNavigate();
+  const params = useMemo(() => parse(search), [search]);
 
-  useEffect(() => {
-    const onPop = () => setParams(read());
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
-
-  const update = useCallback((changes: QueryParams, opts: { replace?: boolean } = {}) => {
-    const next = new URLSearchParams(window.location.search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    const query = next.toString();
-    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-      if (opts.replace) window.history.replaceState(window.history.state, '', url);
-      else window.history.pushState(window.history.state, '', url);
-    }
-    setParams(read());
-  }, []);
+  const update = useCallback(
+    (changes: QueryParams, opts: { replace?: boolean } = {}) => {
+      // The browser's URL is the latest one, also between two calls in one event.
+      const current = window.location.search;
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      const query = next.toString();
+      const nextSearch = query ? `?${query}` : '';
+      if (nextSearch === current) return;
+      navigate({ search: nextSearch, hash: window.location.hash }, { replace: opts.replace });
+    },
+    [navigate],
+  );
 
   return [params, update];
 }

@@ -1,4 +1,4 @@
-import type { Classification, Page, Stats, Ticket } from '../api';
+import type { ApiToken, Classification, Me, Page, Stats, Ticket, User } from '../api';
 
 let nextId = 100;
 
@@ -54,4 +54,20 @@ export function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+let nextUserId = 1;
+
+export function makeMe(overrides: Partial<Me> = {}): Me {
+  const id = overrides.id ?? nextUserId++;
+  return { id, username: `agent${id}`, name: `Agent ${id}`, email: `agent${id}@example.com`, role: 'agent', ...overrides };
+}
+
+export function makeUser(overrides: Partial<User> = {}): User {
+  return { ...makeMe(overrides), is_active: true, last_login: '2026-11-20T09:30:00Z', ...overrides };
+}
+
+export function makeToken(overrides: Partial<ApiToken> = {}): ApiToken {
+  const id = overrides.id ?? nextUserId++;
+  return { id, name: `Token ${id}`, created_at: '2026-11-01T08:00:00Z', expires_at: null, ...overrides };
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   ApiError,
   CATEGORIES,
@@ -15,15 +15,39 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Spinner } from '../../components/Spinner';
 import { BAND_LABELS, CATEGORY_LABELS, PRIORITY_LABELS, providerLabel } from '../../lib/labels';
 import styles from './TicketForm.module.css';
+import { RequesterFields, requesterFieldId } from './RequesterFields';
 import { useSuggestion } from './useSuggestion';
-import { DESCRIPTION_MAX, TITLE_MAX, validateDescription, validateDraft, validateTitle, type DraftErrors } from './validation';
+import {
+  DESCRIPTION_MAX,
+  TITLE_MAX,
+  validateDescription,
+  validateDraft,
+  validateRequesterEmail,
+  validateRequesterName,
+  validateTitle,
+  type DraftErrors,
+} from './validation';
 
-type Field = 'title' | 'description' | 'category' | 'priority';
+/**
+ * Ask who is writing ("Your name", "Your e-mail") and send it as `requester_name`
+ * and `requester_email` (CONTRACT §9). Off, the form sends neither: for a server
+ * from before requesters, which refuses the two fields as unknown.
+ */
+export const REQUESTER_FIELDS = true;
+
+type Field = 'requester_name' | 'requester_email' | 'title' | 'description' | 'category' | 'priority';
 type FieldErrorMap = Partial<Record<Field, string[]>>;
-const FIELDS: Field[] = ['title', 'description', 'category', 'priority'];
+const FIELDS: Field[] = ['requester_name', 'requester_email', 'title', 'description', 'category', 'priority'];
 
 interface TicketFormProps {
   onCreated?: (ticket: Ticket) => void;
+  /**
+   * Customers must say who they are ('required'); agents filing for someone
+   * may ('optional'). Only while REQUESTER_FIELDS is on.
+   */
+  requester?: 'required' | 'optional';
+  /** Start with the keyboard in the first field (a second ticket after the first). */
+  autoFocus?: boolean;
 }
 
 function usable(suggestion: Classification | null): suggestion is Classification {
@@ -38,8 +62,12 @@ function fromDraftErrors(errors: DraftErrors): FieldErrorMap {
   return out;
 }
 
-export function TicketForm({ onCreated }: TicketFormProps) {
+export function TicketForm({ onCreated, requester = 'optional', autoFocus = false }: TicketFormProps) {
   const id = useId();
+  const askRequester = REQUESTER_FIELDS;
+  const requesterRequired = requester === 'required';
+  const [requesterName, setRequesterName] = useState('');
+  const [requesterEmail, setRequesterEmail] = useState('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   // What the user picked by hand ('' = nothing: the AI's suggestion, if any, applies).
@@ -48,13 +76,18 @@ export function TicketForm({ onCreated }: TicketFormProps) {
   const [errors, setErrors] = useState<FieldErrorMap>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [created, setCreated] = useState<Ticket | null>(null);
   const { suggestion, pending, reset } = useSuggestion(title, description);
 
+  const requesterNameRef = useRef<HTMLInputElement>(null);
+  const requesterEmailRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
   const categoryRef = useRef<HTMLSelectElement>(null);
   const priorityRef = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) (requesterNameRef.current ?? titleRef.current)?.focus();
+  }, [autoFocus]);
 
   const ai = usable(suggestion) ? suggestion : null;
   const category: Category | '' = categoryPick || ai?.suggested_category || '';
@@ -62,7 +95,9 @@ export function TicketForm({ onCreated }: TicketFormProps) {
   const categoryFromAi = !categoryPick && !!ai;
   const priorityFromAi = !priorityPick && !!ai;
 
-  const fieldIds = {
+  const fieldIds: Record<Field, string> = {
+    requester_name: requesterFieldId(id, 'requester_name'),
+    requester_email: requesterFieldId(id, 'requester_email'),
     title: `${id}-title`,
     description: `${id}-description`,
     category: `${id}-category`,
@@ -70,7 +105,14 @@ export function TicketForm({ onCreated }: TicketFormProps) {
   };
 
   function focusField(field: Field) {
-    const refs = { title: titleRef, description: descriptionRef, category: categoryRef, priority: priorityRef };
+    const refs = {
+      requester_name: requesterNameRef,
+      requester_email: requesterEmailRef,
+      title: titleRef,
+      description: descriptionRef,
+      category: categoryRef,
+      priority: priorityRef,
+    };
     refs[field].current?.focus();
   }
 
@@ -83,10 +125,16 @@ export function TicketForm({ onCreated }: TicketFormProps) {
     });
   }
 
-  function revalidate(field: 'title' | 'description', value: string) {
+  function validate(field: 'requester_name' | 'requester_email' | 'title' | 'description', value: string) {
+    if (field === 'requester_name') return validateRequesterName(value, requesterRequired);
+    if (field === 'requester_email') return validateRequesterEmail(value, requesterRequired);
+    return field === 'title' ? validateTitle(value) : validateDescription(value);
+  }
+
+  function revalidate(field: 'requester_name' | 'requester_email' | 'title' | 'description', value: string) {
     // Once a field shows an error, keep its message in step with the text.
     if (!errors[field]) return;
-    const message = field === 'title' ? validateTitle(value) : validateDescription(value);
+    const message = validate(field, value);
     setErrors((current) => {
       const next = { ...current };
       if (message) next[field] = [message];
@@ -99,18 +147,26 @@ export function TicketForm({ onCreated }: TicketFormProps) {
     event.preventDefault();
     if (submitting) return;
     setFormError(null);
-    setCreated(null);
 
-    const clientErrors = validateDraft({ title, description });
-    if (Object.keys(clientErrors).length > 0) {
-      setErrors(fromDraftErrors(clientErrors));
-      focusField(clientErrors.title ? 'title' : 'description');
+    const clientErrors = fromDraftErrors(validateDraft({ title, description }));
+    if (askRequester) {
+      const nameError = validate('requester_name', requesterName);
+      const emailError = validate('requester_email', requesterEmail);
+      if (nameError) clientErrors.requester_name = [nameError];
+      if (emailError) clientErrors.requester_email = [emailError];
+    }
+    const firstInvalid = FIELDS.find((field) => clientErrors[field]);
+    if (firstInvalid) {
+      setErrors(clientErrors);
+      focusField(firstInvalid);
       return;
     }
 
     const body: TicketCreate = { title: title.trim(), description: description.trim() };
     if (category) body.category = category;
     if (priority) body.priority = priority;
+    if (askRequester && requesterName.trim()) body.requester_name = requesterName.trim();
+    if (askRequester && requesterEmail.trim()) body.requester_email = requesterEmail.trim();
 
     setErrors({});
     setSubmitting(true);
@@ -121,9 +177,9 @@ export function TicketForm({ onCreated }: TicketFormProps) {
       setDescription('');
       setCategoryPick('');
       setPriorityPick('');
-      setCreated(ticket);
+      setRequesterName('');
+      setRequesterEmail('');
       onCreated?.(ticket);
-      titleRef.current?.focus();
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('Could not submit the ticket.');
       const fieldErrors: FieldErrorMap = {};
@@ -202,6 +258,20 @@ export function TicketForm({ onCreated }: TicketFormProps) {
     <form className={styles.form} onSubmit={handleSubmit} noValidate aria-label="New ticket">
       {formError && <ErrorBanner onDismiss={() => setFormError(null)}>{formError}</ErrorBanner>}
 
+      {askRequester && (
+        <RequesterFields
+          required={requesterRequired}
+          idPrefix={id}
+          values={{ requester_name: requesterName, requester_email: requesterEmail }}
+          errors={errors}
+          refs={{ requester_name: requesterNameRef, requester_email: requesterEmailRef }}
+          onChange={(field, value) => {
+            (field === 'requester_name' ? setRequesterName : setRequesterEmail)(value);
+            revalidate(field, value);
+          }}
+        />
+      )}
+
       <div className={styles.field}>
         <div className={styles.labelRow}>
           <label htmlFor={fieldIds.title}>Title</label>
@@ -223,7 +293,6 @@ export function TicketForm({ onCreated }: TicketFormProps) {
           onChange={(e) => {
             setTitle(e.target.value);
             revalidate('title', e.target.value);
-            if (created) setCreated(null);
           }}
         />
         {renderError('title')}
@@ -251,7 +320,6 @@ export function TicketForm({ onCreated }: TicketFormProps) {
           onChange={(e) => {
             setDescription(e.target.value);
             revalidate('description', e.target.value);
-            if (created) setCreated(null);
           }}
         />
         {renderError('description')}
@@ -340,14 +408,6 @@ export function TicketForm({ onCreated }: TicketFormProps) {
         <Button type="submit" variant="primary" disabled={submitting}>
           {submitting ? 'Submitting…' : 'Submit ticket'}
         </Button>
-        <div className={styles.success} role="status">
-          {created && (
-            <span>
-              Ticket #{created.id} submitted as {CATEGORY_LABELS[created.category]} ·{' '}
-              {PRIORITY_LABELS[created.priority]}.
-            </span>
-          )}
-        </div>
       </div>
     </form>
   );

@@ -1,2 +1,3 @@
 export { TicketForm } from './TicketForm';
 export { TicketBrowser } from './TicketBrowser';
+export { SubmissionConfirmation } from './SubmissionConfirmation';

@@ -2,6 +2,8 @@
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 10_000;
+export const REQUESTER_NAME_MAX = 200;
+export const EMAIL_MAX = 254;
 
 export interface TicketDraft {
   title: string;
@@ -31,4 +33,20 @@ export function validateDraft(draft: TicketDraft): DraftErrors {
   if (title) errors.title = title;
   if (description) errors.description = description;
   return errors;
+}
+
+/** `name@example.com` (or `name@localhost`): what the server's address check takes, roughly. */
+const EMAIL = /^[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]{2,}$|^[^\s@]+@localhost$/i;
+
+export function validateRequesterName(name: string, required: boolean): string | undefined {
+  if (required && !name.trim()) return 'Please tell us your name.';
+  if (name.length > REQUESTER_NAME_MAX) return `Name must be at most ${REQUESTER_NAME_MAX} characters.`;
+  return undefined;
+}
+
+export function validateRequesterEmail(email: string, required: boolean): string | undefined {
+  const value = email.trim();
+  if (!value) return required ? 'Please give an e-mail address, so the team can answer you.' : undefined;
+  if (value.length > EMAIL_MAX || !EMAIL.test(value)) return 'Enter an e-mail address like name@example.com.';
+  return undefined;
 }

@@ -1,5 +1,7 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render as renderBare, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { BrowserRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import * as api from '../../../api/tickets';
 import { ApiError } from '../../../api/client';
@@ -8,6 +10,11 @@ import { deferred, makePage, makeTicket } from '../../../test/factories';
 import { TicketBrowser } from '../TicketBrowser';
 
 vi.mock('../../../api/tickets');
+
+/** The filters live in the URL, which the router owns. */
+function render(ui: ReactElement) {
+  return renderBare(ui, { wrapper: BrowserRouter });
+}
 
 const list = vi.mocked(api.listTickets);
 const update = vi.mocked(api.updateTicket);

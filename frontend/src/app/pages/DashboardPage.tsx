@@ -1,0 +1,26 @@
+import { useCallback, useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
+import { Dashboard } from '../../features/stats';
+import { useAutoRefresh } from '../../lib/useAutoRefresh';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import styles from './DashboardPage.module.css';
+
+const AUTO_REFRESH_MS = 60_000;
+
+/** `/dashboard`: the team's numbers on a page of their own. */
+export function DashboardPage() {
+  useDocumentTitle('Dashboard');
+  const [statsKey, setStatsKey] = useState(0);
+  const refresh = useCallback(() => setStatsKey((k) => k + 1), []);
+  useAutoRefresh(refresh, AUTO_REFRESH_MS);
+
+  return (
+    <>
+      <PageHeader title="Dashboard" description="How many tickets come in, how they are spread, and how often the AI's suggestions are kept." />
+      <Panel id="overview" title="Overview" className={styles.panel}>
+        <Dashboard refreshKey={statsKey} />
+      </Panel>
+    </>
+  );
+}
