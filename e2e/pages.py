@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 # this server does, the journeys check that the web UI sends them and take them out of the
 # request on its way to the server; once it does, set this to True and the journeys check
 # that the ticket keeps them and that the confirmation shows the requester's private link.
-API_TAKES_REQUESTER_FIELDS = False
+API_TAKES_REQUESTER_FIELDS = True
 
 # The accessibility engine, from the web UI's dev dependencies.
 AXE = (
