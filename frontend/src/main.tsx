@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { Routes } from './routes-temp';
 import './styles/tokens.css';
 import './styles/base.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <Routes />
   </StrictMode>,
 );
