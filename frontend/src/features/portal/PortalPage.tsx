@@ -154,7 +154,12 @@ function ReplyCard({ reply }: { reply: PortalReply }) {
       <header className={styles.replyHeader}>
         <span id={`${id}-who`} className={styles.author}>
           {mine ? 'You' : reply.author.name}
-          {!mine && <span className={styles.team}>Support team</span>}
+          {!mine && (
+            <>
+              <span className="visually-hidden">, </span>
+              <span className={styles.team}>Support team</span>
+            </>
+          )}
         </span>
         <RelativeTime iso={reply.created_at} className={styles.time} />
       </header>

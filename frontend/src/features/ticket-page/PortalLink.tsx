@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { Button } from '../../components/Button';
 import styles from './PortalLink.module.css';
@@ -23,6 +23,7 @@ export function PortalLink({ portalUrl, onRotate }: PortalLinkProps) {
   const id = useId();
   const url = absolute(portalUrl);
   const [fallback, setFallback] = useState(false);
+  const [fallbackShown, setFallbackShown] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const [rotating, setRotating] = useState(false);
   const [message, setMessage] = useState<Message>(null);
@@ -42,10 +43,13 @@ export function PortalLink({ portalUrl, onRotate }: PortalLinkProps) {
       // No clipboard access (an older browser, or a page not served over HTTPS): the
       // link in a selected field, ready for Ctrl+C.
       setFallback(true);
-      window.setTimeout(() => fieldRef.current?.select(), 0);
-      fieldRef.current?.focus();
+      setFallbackShown((count) => count + 1);
     }
   };
+
+  useEffect(() => {
+    if (fallbackShown) fieldRef.current?.focus();
+  }, [fallbackShown]);
 
   const askRotate = () => {
     setMessage(null);
@@ -89,7 +93,7 @@ export function PortalLink({ portalUrl, onRotate }: PortalLinkProps) {
       </div>
       {fallback && (
         <div className={styles.fallback}>
-          <label htmlFor={`${id}-url`}>Customer's link</label>
+          <label htmlFor={`${id}-url`}>Link to copy</label>
           <input
             id={`${id}-url`}
             ref={fieldRef}

@@ -1,5 +1,5 @@
 import type { Category, Priority, Status } from '../../api/types';
-import type { AgentRef, Comment, StoredAiSuggestion, TicketEvent } from '../../api/workspace-types';
+import type { Actor, AgentRef, Comment, StoredAiSuggestion, TicketEvent } from '../../api/workspace-types';
 import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS, providerLabel } from '../../lib/labels';
 import { confidenceBand, confidencePercent } from './confidence';
 
@@ -35,14 +35,20 @@ function statusClause(from: unknown, to: unknown): string {
   return `changed status from ${labelOf('status', from)} to ${labelOf('status', to)}`;
 }
 
-function assigneeClause(from: unknown, to: unknown): string {
-  if (!from) return `assigned the ticket to ${nameOf(to)}`;
-  if (!to) return `unassigned ${nameOf(from)}`;
+function idOf(value: unknown): number | null {
+  return value && typeof value === 'object' && 'id' in value ? Number((value as AgentRef).id) : null;
+}
+
+function assigneeClause(from: unknown, to: unknown, actor: Actor | undefined): string {
+  const self = actor?.type === 'agent' && actor.id !== null && idOf(to) === actor.id;
+  if (!from) return self ? 'took the ticket' : `assigned the ticket to ${nameOf(to)}`;
+  if (!to) return idOf(from) === actor?.id ? 'unassigned themselves' : `unassigned ${nameOf(from)}`;
+  if (self) return `took the ticket over from ${nameOf(from)}`;
   return `reassigned the ticket from ${nameOf(from)} to ${nameOf(to)}`;
 }
 
 /** The verb phrase of one changed field ("changed priority from Medium to High"). */
-export function changeClause(field: string, [from, to]: [unknown, unknown]): string {
+export function changeClause(field: string, [from, to]: [unknown, unknown], actor?: Actor): string {
   switch (field) {
     case 'category':
     case 'priority':
@@ -50,7 +56,7 @@ export function changeClause(field: string, [from, to]: [unknown, unknown]): str
     case 'status':
       return statusClause(from, to);
     case 'assignee':
-      return assigneeClause(from, to);
+      return assigneeClause(from, to, actor);
     case 'title':
       return `renamed the ticket to ${quoted(to)}`;
     case 'description':
@@ -105,7 +111,7 @@ export function describeEvent(event: TicketEvent, comment?: Comment): string {
     case 'commented':
       return commentedSentence(event, comment);
     case 'updated': {
-      const clauses = Object.entries(event.changes).map(([field, pair]) => changeClause(field, pair));
+      const clauses = Object.entries(event.changes).map(([field, pair]) => changeClause(field, pair, event.actor));
       return `${event.actor.name} ${clauses.length ? joinClauses(clauses) : 'updated the ticket'}`;
     }
     default:
