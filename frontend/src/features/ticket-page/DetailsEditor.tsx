@@ -12,7 +12,8 @@ interface DetailsEditorProps {
   saving: boolean;
   error: string | null;
   onSave: (changes: TicketChanges) => Promise<SaveOutcome>;
-  onClose: () => void;
+  onSaved: () => void;
+  onCancel: () => void;
 }
 
 function problem(value: string, name: string, max: number): string | null {
@@ -22,7 +23,7 @@ function problem(value: string, name: string, max: number): string | null {
 }
 
 /** Title and description, edited in place. The draft outlives reloads of the ticket. */
-export function DetailsEditor({ ticket, changedMeanwhile, saving, error, onSave, onClose }: DetailsEditorProps) {
+export function DetailsEditor({ ticket, changedMeanwhile, saving, error, onSave, onSaved, onCancel }: DetailsEditorProps) {
   const id = useId();
   const [title, setTitle] = useState(ticket.title);
   const [description, setDescription] = useState(ticket.description);
@@ -40,10 +41,10 @@ export function DetailsEditor({ ticket, changedMeanwhile, saving, error, onSave,
     if (title.trim() !== ticket.title) changes.title = title.trim();
     if (description !== ticket.description) changes.description = description;
     if (Object.keys(changes).length === 0) {
-      onClose();
+      onCancel();
       return;
     }
-    if ((await onSave(changes)) === 'saved') onClose();
+    if ((await onSave(changes)) === 'saved') onSaved();
   };
 
   return (
@@ -98,7 +99,7 @@ export function DetailsEditor({ ticket, changedMeanwhile, saving, error, onSave,
         <Button type="submit" variant="primary" aria-busy={saving || undefined}>
           {saving ? 'Saving…' : 'Save changes'}
         </Button>
-        <Button variant="secondary" onClick={onClose}>
+        <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
       </div>

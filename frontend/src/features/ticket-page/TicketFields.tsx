@@ -143,7 +143,9 @@ export function TicketFields(props: TicketFieldsProps) {
         {relevant && saveState.state === 'saving' && <Spinner size="sm" label={`Saving ${names}…`} showLabel announce={false} />}
         {relevant && saveState.state === 'saved' && (
           <span className={styles.saved}>
-            <span aria-hidden="true">✓ </span>Saved<span className="visually-hidden"> {names}</span>
+            <span aria-hidden="true">✓ </span>
+            <span>Saved</span>
+            <span className="visually-hidden"> {names}</span>
           </span>
         )}
       </p>

@@ -28,9 +28,13 @@ export function TicketHeader(props: TicketHeaderProps) {
 
   const close = () => {
     setEditing(false);
+    window.setTimeout(() => editRef.current?.focus(), 0);
+  };
+
+  const cancel = () => {
     props.onDismissConflict();
     props.onDismissError();
-    window.setTimeout(() => editRef.current?.focus(), 0);
+    close();
   };
 
   return (
@@ -53,7 +57,8 @@ export function TicketHeader(props: TicketHeaderProps) {
           saving={saving}
           error={error}
           onSave={props.onSave}
-          onClose={close}
+          onSaved={close}
+          onCancel={cancel}
         />
       ) : (
         <>

@@ -99,7 +99,9 @@ describe('TicketPage: a change made meanwhile by someone else (412)', () => {
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(api.patchTicket).toHaveBeenLastCalledWith(42, { title: 'Refund the second March charge' }, 4);
     await waitFor(() => expect(screen.queryByLabelText('Title')).not.toBeInTheDocument());
-    expect(screen.getByRole('button', { name: 'Edit title and description' })).toHaveFocus();
+    expect(screen.getByText('Saved')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Refund the second March charge');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit title and description' })).toHaveFocus());
   });
 
   it('still explains the refusal when the history cannot be read', async () => {

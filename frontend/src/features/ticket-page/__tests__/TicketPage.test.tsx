@@ -132,6 +132,50 @@ describe('TicketPage: editing in place', () => {
   });
 });
 
+describe('TicketPage: title and description', () => {
+  it('sends only what changed, keeping line breaks, and says "Saved"', async () => {
+    const user = userEvent.setup();
+    const ticket = makeTicketDetail({ version: 3 });
+    renderTicketPage({ ticket });
+    await user.click(await screen.findByRole('button', { name: 'Edit title and description' }));
+    const description = screen.getByLabelText('Description');
+    await user.type(description, '{Enter}Order 1234.');
+    api.patchTicket.mockResolvedValue({ ...ticket, description: `${ticket.description}\nOrder 1234.`, version: 4 });
+
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(api.patchTicket).toHaveBeenCalledWith(42, { description: `${ticket.description}\nOrder 1234.` }, 3);
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    expect(screen.getByText(/Order 1234/).textContent).toBe('Hello,\nI was billed twice this month.\n\nPlease refund one.\nOrder 1234.');
+  });
+
+  it('refuses an empty title before sending', async () => {
+    const user = userEvent.setup();
+    renderTicketPage({ ticket: makeTicketDetail() });
+    await user.click(await screen.findByRole('button', { name: 'Edit title and description' }));
+
+    await user.clear(screen.getByLabelText('Title'));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(screen.getByText('Title is required.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Title')).toHaveAttribute('aria-invalid', 'true');
+    expect(api.patchTicket).not.toHaveBeenCalled();
+  });
+
+  it('cancels without a request and gives focus back to the button', async () => {
+    const user = userEvent.setup();
+    renderTicketPage({ ticket: makeTicketDetail() });
+    await user.click(await screen.findByRole('button', { name: 'Edit title and description' }));
+    await user.type(screen.getByLabelText('Title'), ' draft');
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    expect(screen.queryByLabelText('Title')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit title and description' })).toHaveFocus());
+    expect(api.patchTicket).not.toHaveBeenCalled();
+  });
+});
+
 describe('TicketPage: conversation and history', () => {
   it('shows replies, internal notes and changes in one timeline, oldest first', async () => {
     const reply = makeComment({ id: 7, author: PRIYA, body: 'We refunded you.', created_at: '2026-11-20T10:05:00Z' });
