@@ -9,7 +9,8 @@ import styles from './routes-temp.module.css';
  * /portal/<key> get their pages, every other path the existing app.
  */
 const TICKET = /^\/tickets\/(\d{1,18})\/?$/;
-const PORTAL = /^\/portal\/([A-Za-z0-9_-]+)\/?$/;
+// Any key goes to the portal page: a malformed one gets its "not valid" answer there.
+const PORTAL = /^\/portal\/([^/]+)\/?$/;
 
 function Frame({ children, portal }: { children: ReactNode; portal?: boolean }) {
   return (

@@ -25,6 +25,7 @@ export function TicketHeader(props: TicketHeaderProps) {
   const { ticket, headingId, saving, saved, error, conflict } = props;
   const [editing, setEditing] = useState(false);
   const editRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   const close = () => {
     setEditing(false);
@@ -46,10 +47,19 @@ export function TicketHeader(props: TicketHeaderProps) {
           {ticket.requester.name ? ` by ${ticket.requester.name}` : ''}
         </span>
       </p>
-      <h1 id={headingId} className={styles.title}>
+      <h1 id={headingId} ref={headingRef} tabIndex={-1} className={styles.title}>
         {ticket.title}
       </h1>
-      {conflict && <ConflictNotice text={conflict} onReapply={() => undefined} onDismiss={props.onDismissConflict} />}
+      {conflict && (
+        <ConflictNotice
+          text={conflict}
+          onReapply={() => undefined}
+          onDismiss={() => {
+            props.onDismissConflict();
+            headingRef.current?.focus();
+          }}
+        />
+      )}
       {editing ? (
         <DetailsEditor
           ticket={ticket}
