@@ -19,12 +19,15 @@ AXE = (
 )
 # A fresh password each run: the agents live only in the throwaway database.
 PASSWORD = secrets.token_urlsafe(16)
+# Usernames of this run only, so other journeys' accounts never collide with these.
+RUN = secrets.token_hex(3)
 AGENTS = {"priya": "Priya Raman", "sam": "Sam Okafor"}
 CUSTOMER = {"requester_name": "Ana Lima", "requester_email": "ana.lima@example.com"}
 
 CREATE_AGENTS = f"""
 from accounts.services import user_create
-for username, name in {AGENTS!r}.items():
+for key, name in {AGENTS!r}.items():
+    username = key + "-" + {RUN!r}
     user_create(username=username, name=name, email=username + "@example.com",
                 role="agent", password={PASSWORD!r})
 """
@@ -54,18 +57,18 @@ def agents(app_url: str, database_url: str) -> None:
 def signed_in(browser: Browser, app_url: str, agents) -> dict[str, dict]:
     """Each agent's browser state after one sign-in by API (sign-ins are rate-limited)."""
     states = {}
-    for username in AGENTS:
+    for key in AGENTS:
         context = browser.new_context(base_url=app_url)
         try:
             context.request.get("/api/auth/me/")
             csrf = next(c["value"] for c in context.cookies() if c["name"] == "csrftoken")
             answer = context.request.post(
                 "/api/auth/login/",
-                data={"username": username, "password": PASSWORD},
+                data={"username": f"{key}-{RUN}", "password": PASSWORD},
                 headers={"X-CSRFToken": csrf},
             )
             assert answer.status == 200, answer.text()
-            states[username] = context.storage_state()
+            states[key] = context.storage_state()
         finally:
             context.close()
     return states
