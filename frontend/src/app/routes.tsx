@@ -4,10 +4,10 @@ import { TeamPage } from '../features/team';
 import { Frame } from './Frame';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { PortalPlaceholderPage, TicketPlaceholderPage, WebhooksPlaceholderPage } from './pages/placeholders';
+import { WebhooksPlaceholderPage } from './pages/placeholders';
+import { TicketRoutePage } from './pages/TicketRoutePage';
 import { QueuePage } from './pages/QueuePage';
 import { SubmitPage } from './pages/SubmitPage';
-import { PublicLayout } from './PublicLayout';
 import { RequireAdmin } from './RequireAdmin';
 import { RequireAgent } from './RequireAgent';
 
@@ -18,21 +18,12 @@ import { RequireAgent } from './RequireAgent';
 export function AppRoutes() {
   return (
     <Routes>
-      {/* The requester's page: the same for everyone, never the agents' frame. */}
-      <Route
-        path="/portal/:key"
-        element={
-          <PublicLayout>
-            <PortalPlaceholderPage />
-          </PublicLayout>
-        }
-      />
       <Route element={<Frame />}>
         <Route path="/submit" element={<SubmitPage />} />
         <Route element={<RequireAgent />}>
           <Route path="/" element={<QueuePage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
-          <Route path="/tickets/:id" element={<TicketPlaceholderPage />} />
+          <Route path="/tickets/:id" element={<TicketRoutePage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route element={<RequireAdmin />}>
             <Route path="/team" element={<TeamPage />} />

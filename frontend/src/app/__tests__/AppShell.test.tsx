@@ -168,11 +168,13 @@ describe('Routes', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Webhooks' })).toBeInTheDocument();
   });
 
-  it("keeps the requester's portal out of the agents' frame", async () => {
-    server(ADMIN);
+  it("keeps the requester's portal out of the agents' frame, and never asks who is signed in", async () => {
+    const api = server(ADMIN);
     renderApp('/portal/abc123');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Your ticket' })).toBeInTheDocument();
+    expect(await screen.findByText(/This link is not valid/)).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    expect(api.callsTo('GET /auth/me/')).toHaveLength(0);
+    expect(api.callsTo('GET /portal/abc123/')).toHaveLength(1);
   });
 
   it('serves the submission form signed out, with a sign-in link for agents', async () => {

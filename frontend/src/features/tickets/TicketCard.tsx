@@ -51,7 +51,9 @@ export function TicketCard({ ticket, highlighted, note, error, saving, onChange,
       </div>
 
       <h3 id={titleId} className={styles.title}>
-        {ticket.title}
+        <a href={`/tickets/${ticket.id}`} className={styles.titleLink}>
+          {ticket.title}
+        </a>
       </h3>
 
       <div className={styles.badges}>
