@@ -32,9 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BACKEND = ROOT / "backend"
 sys.path.insert(0, str(BACKEND))
 
-from triage import evaluation  # noqa: E402
-from triage.offline import model  # noqa: E402
-from triage.suggestion import HIGH_CONFIDENCE, MEDIUM_CONFIDENCE  # noqa: E402
+from triage import evaluation
+from triage.offline import model
+from triage.suggestion import HIGH_CONFIDENCE, MEDIUM_CONFIDENCE
 
 DATA = ROOT / "bench" / "data"
 RESULTS = ROOT / "bench" / "results"
@@ -244,8 +244,10 @@ def render() -> None:
         "",
         "## Labels",
         "",
-        "| set, phase | n | category | priority exact | priority within one | urgent recall "
-        "| urgent precision | critical recall |",
+        (
+            "| set, phase | n | category | priority exact | priority within one | urgent recall "
+            "| urgent precision | critical recall |"
+        ),
         "|---|---:|---|---|---|---|---|---|",
     ]
     for label, r in rows:
@@ -261,13 +263,17 @@ def render() -> None:
         "",
         "## Confidence",
         "",
-        "Bands as the product shows them: `high` when both confidences are at least "
-        f"{HIGH_CONFIDENCE}, `medium` at least {MEDIUM_CONFIDENCE}, else `low`. ECE: expected "
-        f"calibration error over {N_BINS} equal-width bins (the category confidence against "
-        "category accuracy, the priority confidence against exact priority accuracy).",
+        (
+            "Bands as the product shows them: `high` when both confidences are at least "
+            f"{HIGH_CONFIDENCE}, `medium` at least {MEDIUM_CONFIDENCE}, else `low`. ECE: expected "
+            f"calibration error over {N_BINS} equal-width bins (the category confidence against "
+            "category accuracy, the priority confidence against exact priority accuracy)."
+        ),
         "",
-        "| set, phase | bands high / medium / low | `high` band: both labels right "
-        "| ECE category | ECE priority |",
+        (
+            "| set, phase | bands high / medium / low | `high` band: both labels right "
+            "| ECE category | ECE priority |"
+        ),
         "|---|---|---|---:|---:|",
     ]
     for label, r in rows:
@@ -299,8 +305,10 @@ def render() -> None:
         lines += [
             f"### {label}",
             "",
-            "| bin | category n | mean confidence | accuracy | priority n | mean confidence "
-            "| accuracy |",
+            (
+                "| bin | category n | mean confidence | accuracy | priority n | mean confidence "
+                "| accuracy |"
+            ),
             "|---|---:|---:|---:|---:|---:|---:|",
         ]
         for i in range(N_BINS):
@@ -345,8 +353,10 @@ def render() -> None:
             "",
         ]
     lines += [
-        "Public data sets (Bitext, Endava, Tobi Bueck test splits): "
-        "[TRIAGE_PUBLIC_SETS.md](TRIAGE_PUBLIC_SETS.md).",
+        (
+            "Public data sets (Bitext, Endava, Tobi Bueck test splits): "
+            "[TRIAGE_PUBLIC_SETS.md](TRIAGE_PUBLIC_SETS.md)."
+        ),
     ]
     REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _plot(rows)
