@@ -17,6 +17,7 @@ floor rule's precision measured on the curated examples.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import math
@@ -39,6 +40,8 @@ class OfflinePrediction:
     priority: str
     category_confidence: float
     priority_confidence: float
+    # ISO 639-1 code of the ticket's language, None when it cannot be told
+    language: str | None = None
 
 
 _FALLBACK = OfflinePrediction(
@@ -132,10 +135,10 @@ def _priority(
 def predict_with(artifact: dict, title: str, description: str) -> OfflinePrediction:
     """Predict with an explicit artifact (used by training checks and tests)."""
     artifact = compact(artifact)
-    text = features.ticket_text(_as_str(title), _as_str(description))
+    text, language = features.read(_as_str(title), _as_str(description))
     feats = features.extract(text)
     if not any(f.startswith(("w:", "R:")) for f in feats):
-        return _FALLBACK
+        return dataclasses.replace(_FALLBACK, language=language)
     categories, priorities = artifact["categories"], artifact["priorities"]
 
     cat_probs = _distribution(artifact["category"], feats)
@@ -157,6 +160,7 @@ def predict_with(artifact: dict, title: str, description: str) -> OfflinePredict
         priority=priorities[pri_idx],
         category_confidence=_unit(cat_probs[cat_idx]),
         priority_confidence=_unit(pri_conf),
+        language=language,
     )
 
 
