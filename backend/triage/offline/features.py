@@ -100,6 +100,14 @@ def read(title: str, description: str) -> tuple[str, str | None]:
     return languages.gloss(languages.fold(text), language), language
 
 
+def language_of(title: str, description: str) -> str | None:
+    """ISO 639-1 code of the ticket's language, None when it cannot be told. Never raises."""
+    try:
+        return read(title or "", description or "")[1]
+    except Exception:
+        return None
+
+
 def ticket_text(title: str, description: str) -> str:
     """The text the models read (see ``read``)."""
     return read(title, description)[0]

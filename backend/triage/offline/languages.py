@@ -61,7 +61,9 @@ _FUNCTION = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.i
 _LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 # Letters that NFKD does not split into a base letter and an accent.
-_FOLD = str.maketrans({"ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ı": "i"})
+_FOLD = str.maketrans(
+    {"ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "\u0131": "i"}
+)
 
 
 def fold(text: str) -> str:
@@ -112,9 +114,36 @@ _DETECT_WORDS = 80
 _LETTERS = {"pl": "ąęłńśźżć", "es": "ñ¿¡", "pt": "ãõ", "sv": "å", "de": "ß", "fr": "çœ"}
 # Support words that say "English" the way the glossaries' words say their language.
 _ENGLISH_SUPPORT = frozenset(
-    "invoice charged refund password login log account error broken working order delivery "
-    "help thanks hi hello issue problem since customers users data billing subscription "
-    "payment cannot unable urgent".split()
+    [
+        "invoice",
+        "charged",
+        "refund",
+        "password",
+        "login",
+        "log",
+        "account",
+        "error",
+        "broken",
+        "working",
+        "order",
+        "delivery",
+        "help",
+        "thanks",
+        "hi",
+        "hello",
+        "issue",
+        "problem",
+        "since",
+        "customers",
+        "users",
+        "data",
+        "billing",
+        "subscription",
+        "payment",
+        "cannot",
+        "unable",
+        "urgent",
+    ]
 )
 
 
@@ -133,8 +162,10 @@ def _in_glossary(word: str, lang: str) -> bool:
 _PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
     "de": (
         (r"\b(kann|kannst|konnen|konnte|konnten|darf)\b((?:\s+\w+){0,5}?)\s+nicht\b", r"cannot\2"),
-        (r"\b(funktioniert|funktionieren|geht|gehen|lauft|laden?|ladt)\s+(\w+\s+)?nicht\b",
-         r"not working"),
+        (
+            r"\b(funktioniert|funktionieren|geht|gehen|lauft|laden?|ladt)\s+(\w+\s+)?nicht\b",
+            r"not working",
+        ),
         (r"\bnicht (mehr )?(erreichbar|verfugbar)\b", "down"),
         (r"\bkein(e|en)? zugriff\b", "no access"),
     ),
@@ -145,11 +176,16 @@ _PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
         (r"\bcaid[oa]s?\b", "down"),
     ),
     "fr": (
-        (r"\b(je|nous|on|ils|elles|il|elle) (ne |n')?(peux|pouvons|peut|peuvent|arrive|"
-         r"arrivons|arrivent) (pas|plus)\b", "cannot"),
+        (
+            r"\b(je|nous|on|ils|elles|il|elle) (ne |n')?(peux|pouvons|peut|peuvent|arrive|"
+            r"arrivons|arrivent) (pas|plus)\b",
+            "cannot",
+        ),
         (r"\bimpossible d[e']\s?", "cannot "),
-        (r"\bne (fonctionne|fonctionnent|marche|marchent|charge|repond) (pas|plus)\b",
-         "not working"),
+        (
+            r"\bne (fonctionne|fonctionnent|marche|marchent|charge|repond) (pas|plus)\b",
+            "not working",
+        ),
         (r"\b(est|sont) en panne\b", "is down"),
         (r"\bhors service\b", "down"),
     ),
@@ -671,7 +707,9 @@ def _tables(glossary: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
 
 
 _TABLES = {lang: _tables(glossary) for lang, glossary in _GLOSSARY.items()}
-_PREFIX_LENGTHS = {lang: sorted({len(p) for p in prefixes}) for lang, (_, prefixes) in _TABLES.items()}
+_PREFIX_LENGTHS = {
+    lang: sorted({len(p) for p in prefixes}) for lang, (_, prefixes) in _TABLES.items()
+}
 # Multi-word forms ("mot_de_passe", "dos_veces") are replaced as phrases before single words.
 _MULTI_WORD = {
     lang: [

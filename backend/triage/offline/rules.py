@@ -184,6 +184,7 @@ _URGENCY_PATTERNS: dict[str, str] = {
 _TOPIC = [(name, re.compile(p)) for name, p in _TOPIC_PATTERNS.items()]
 _URGENCY = [(name, re.compile(p)) for name, p in _URGENCY_PATTERNS.items()]
 
+TOPIC_RULES = frozenset(_TOPIC_PATTERNS)
 RULE_NAMES = tuple(n for n, _ in _TOPIC) + tuple(n for n, _ in _URGENCY)
 
 
