@@ -56,7 +56,9 @@ def test_consistent_corrections_of_a_new_pattern_change_the_offline_answer(n):
     assert sum(s.category == "billing" for s in before) <= 2
 
     # when agents corrected n such tickets to billing / low and the model is retrained
-    result = classifier_retrain(corrections=_pattern(n, seed=n, labels=lambda i: ("billing", "low")))
+    result = classifier_retrain(
+        corrections=_pattern(n, seed=n, labels=lambda i: ("billing", "low"))
+    )
 
     # then the new version is active and answers the pattern as the agents did
     assert result.activated, result.decision
@@ -86,7 +88,9 @@ def test_the_gate_refuses_a_model_trained_on_contradictory_corrections():
 
 
 def test_the_gate_keeps_the_active_version_when_the_new_one_is_no_better():
-    first = classifier_retrain(corrections=_pattern(40, seed=1, labels=lambda i: ("billing", "low")))
+    first = classifier_retrain(
+        corrections=_pattern(40, seed=1, labels=lambda i: ("billing", "low"))
+    )
     assert first.activated
 
     # when a retrain brings corrections that contradict each other
@@ -122,7 +126,9 @@ def test_an_activation_reaches_a_process_within_the_check_interval(settings, mon
     ticket = _pattern(1, seed=99, labels=lambda i: ("billing", "low"))[0]
     shipped = _local(ticket)
     # when another process activates a version (this process is not told)
-    result = classifier_retrain(corrections=_pattern(60, seed=8, labels=lambda i: ("billing", "low")))
+    result = classifier_retrain(
+        corrections=_pattern(60, seed=8, labels=lambda i: ("billing", "low"))
+    )
     assert result.activated
     clock[0] = 1000.0
     active_model._state["checked_at"] = 1000.0
