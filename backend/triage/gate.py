@@ -28,10 +28,14 @@ GUARD_TOLERANCE = 0.02
 
 
 class Labelled(Protocol):
-    title: str
-    description: str
-    category: str
-    priority: str
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def priority(self) -> str: ...
 
 
 Predict = Callable[[str, str], Any]  # (title, description) -> .category, .priority
