@@ -155,11 +155,14 @@ _URGENCY_PATTERNS: dict[str, str] = {
         r"|charged after cancel\w*|overcharg\w*|don'?t recogni[sz]e|never (signed|ordered"
         r"|authori[sz]ed)"
         # money taken wrongly, said in other ways
-        r"|(charged|billed|debited|renewed)\b.{0,40}\b(instead of|without (my |our |any )?"
-        r"(permission|consent|approval|asking)|after (i|we) cancel\w*|for a service (i|we) cancel\w*)"
+        r"|(charged|billed|debited|renewed)\b.{0,40}\b(instead of"
+        r"|without (my |our |any )?"
+        r"(permission|consent|approval|asking)|after (i|we) cancel\w*"
+        r"|for a service (i|we) cancel\w*)"
         r"|charged (me |us )?for (\d+|two|three) (years|months|licen[cs]es|seats)"
         r"|(unknown|unrecogni[sz]ed|mystery|unexpected) (charge|payment|debit)s?"
-        r"|nobody (approved|authori[sz]ed)|(i|we) (did not|didn'?t|never) (approve|authori[sz]e|agree)"
+        r"|nobody (approved|authori[sz]ed)"
+        r"|(i|we) (did not|didn'?t|never) (approve|authori[sz]e|agree)"
         r"|refund\w* (went|was sent|sent) to (the )?wrong|charging (an? )?old card"
         r"|money (back|taken)\b.{0,30}\b(cancel\w*|never|wrong\w*))\b"
     ),
