@@ -237,7 +237,13 @@ def render() -> None:
     lines += ["", "Runs:", ""]
     for (name, phase), r in sorted(results.items()):
         lines.append(
-            f"- `{name}`, {phase}: measured {r['measured_at']} on {r['machine']}; artifact "
+            f"- `{name}`, {phase}: measured {r['measured_at']} on {r['machine']}"
+            + (
+                f", 1-minute load average {r['load_average']}"
+                if "load_average" in r
+                else ""
+            )
+            + "; artifact "
             f"sha256 `{r['artifact_sha256'][:12]}`; command `{r['command']}`."
         )
     lines += [
@@ -340,18 +346,27 @@ def render() -> None:
             f"| {name}, {phase} | {t['wall_p50']:.2f} / {t['wall_p99']:.2f} "
             f"| {t['cpu_p50']:.2f} / {t['cpu_p99']:.2f} |"
         )
+    lines += [
+        "",
+        (
+            "The machine is shared: wall-clock tails include waiting for a core (see the load "
+            "average of each run above, where recorded); CPU time is the classifier's own cost."
+        ),
+    ]
     lines += ["", "## Confusion matrices (rows: true label)", ""]
     for (name, phase), r in sorted(results.items()):
         if name == "offtopic":
             continue
         lines += [f"### {name}, {phase}", "", "```"]
-        lines.append(evaluation.format_matrix(r["confusion"]["category"], "category"))
-        lines += [
-            "",
-            evaluation.format_matrix(r["confusion"]["priority"], "priority"),
-            "```",
-            "",
-        ]
+        for key, labels in (
+            ("category", evaluation.CATEGORIES),
+            ("priority", PRIORITIES),
+        ):
+            ordered = {
+                t: {p: r["confusion"][key][t][p] for p in labels} for t in labels
+            }
+            lines += [evaluation.format_matrix(ordered, key), ""]
+        lines += ["```", ""]
     lines += [
         (
             "Public data sets (Bitext, Endava, Tobi Bueck test splits): "
@@ -446,6 +461,7 @@ def main(argv: list[str] | None = None) -> int:
                 phase=args.phase,
                 measured_at=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                 machine=_machine(),
+                load_average=round(os.getloadavg()[0], 1),
                 artifact_sha256=hashlib.sha256(blob).hexdigest(),
                 command=command.strip(),
             )
