@@ -14,7 +14,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .PHONY: help install run token test test-backend test-frontend test-e2e test-compose lint format migrate \
-	train-classifier bench-triage \
+	train-classifier bench-triage bench-triage-blind \
 	frontend-build lock clean seed bench
 
 #: List the targets and what they do
@@ -88,10 +88,14 @@ train-classifier: install
 	@test -n "$(DATA)" || { echo "Usage: make train-classifier DATA=<folder of the public data sets>"; exit 2; }
 	cd backend && DJANGO_DEBUG=true $(PY) manage.py train_classifier --data $(abspath $(DATA))
 
-#: Accuracy and latency of the offline classifier: make bench-triage DATA=dir
+#: Accuracy and latency of the offline classifier on the public data sets: make bench-triage DATA=dir
 bench-triage: install
 	@test -n "$(DATA)" || { echo "Usage: make bench-triage DATA=<folder of the public data sets>"; exit 2; }
 	$(PY) bench/triage_accuracy.py --data $(abspath $(DATA))
+
+#: Quality of the offline classifier on the dev and blind sets, with intervals: make bench-triage-blind PHASE=after
+bench-triage-blind: install
+	$(PY) bench/triage_blind.py --phase $(or $(PHASE),after)
 
 #: Lint, format-check and type-check (mypy) the Python code; check that no migration is missing; lint and type-check the web UI
 lint: install

@@ -1,7 +1,8 @@
 """Accuracy and latency benchmark of the ticket classifier.
 
 Runs the evaluation (``triage.evaluation``) over the project's dev set and the public test
-splits, measures load time and per-ticket latency, and writes ``bench/TRIAGE_RESULTS.md``.
+splits, measures load time and per-ticket latency, and writes ``bench/TRIAGE_PUBLIC_SETS.md``
+(the held-out and blind sets, with intervals and calibration, are ``bench/triage_blind.py``'s).
 
     .venv/bin/python bench/triage_accuracy.py --data PATH/TO/PUBLIC/DATA
 
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         "--limit", type=int, default=0, help="max rows per public split"
     )
     parser.add_argument(
-        "--out", type=Path, default=ROOT / "bench" / "TRIAGE_RESULTS.md"
+        "--out", type=Path, default=ROOT / "bench" / "TRIAGE_PUBLIC_SETS.md"
     )
     args = parser.parse_args(argv)
 

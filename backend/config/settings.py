@@ -293,6 +293,9 @@ LLM_CACHE_SECONDS = env_int("LLM_CACHE_SECONDS", 86400, minimum=1)
 LLM_CIRCUIT_FAILURES = env_int("LLM_CIRCUIT_FAILURES", 3, minimum=1)
 # Seconds a failing provider is skipped (the local model answers meanwhile).
 LLM_CIRCUIT_COOLDOWN_SECONDS = env_float("LLM_CIRCUIT_COOLDOWN_SECONDS", 30.0, minimum=1.0)
+# Seconds between two looks at which retrained classifier version is active; every web and
+# worker process switches within this time of an activation (triage/active_model.py).
+TRIAGE_MODEL_CHECK_SECONDS = env_float("TRIAGE_MODEL_CHECK_SECONDS", 30.0, minimum=0.0)
 
 # --- Users ------------------------------------------------------------------
 

@@ -84,7 +84,7 @@ def ticket_create(
             ticket.ai_category_confidence = suggestion.category_confidence
             ticket.ai_priority_confidence = suggestion.priority_confidence
             ticket.ai_provider = suggestion.provider
-            ticket.ai_language = getattr(suggestion, "language", None)
+            ticket.ai_language = suggestion.language
         ticket.save(force_insert=True)
         record_creation(ticket, actor=actor)
     return ticket

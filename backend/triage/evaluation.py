@@ -184,3 +184,62 @@ def format_report(report: Report) -> str:
     if report.n_priority:
         lines += ["", format_matrix(report.priority_confusion, "priority confusion (rows: true)")]
     return "\n".join(lines)
+
+
+# --- intervals and calibration -----------------------------------------------------------
+
+
+def wilson_interval(hits: int, total: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The Wilson score interval (95% by default) of the proportion ``hits / total``."""
+    if total <= 0:
+        return None
+    p = hits / total
+    denominator = 1 + z * z / total
+    centre = (p + z * z / (2 * total)) / denominator
+    half = z * ((p * (1 - p) / total + z * z / (4 * total * total)) ** 0.5) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+@dataclass(frozen=True)
+class CalibrationBin:
+    lower: float
+    upper: float
+    count: int
+    mean_confidence: float | None
+    accuracy: float | None
+
+
+def calibration_bins(pairs: Sequence[tuple[float, bool]], n_bins: int = 10) -> list[CalibrationBin]:
+    """``(confidence, correct)`` pairs grouped into ``n_bins`` equal-width bins over [0, 1]."""
+    groups: list[list[tuple[float, bool]]] = [[] for _ in range(n_bins)]
+    for confidence, correct in pairs:
+        at = min(n_bins - 1, max(0, int(confidence * n_bins)))
+        groups[at].append((confidence, correct))
+    out = []
+    for at, group in enumerate(groups):
+        n = len(group)
+        out.append(
+            CalibrationBin(
+                lower=at / n_bins,
+                upper=(at + 1) / n_bins,
+                count=n,
+                mean_confidence=sum(c for c, _ in group) / n if n else None,
+                accuracy=sum(ok for _, ok in group) / n if n else None,
+            )
+        )
+    return out
+
+
+def expected_calibration_error(bins: Sequence[CalibrationBin]) -> float | None:
+    """ECE: the count-weighted mean gap between confidence and accuracy over the bins."""
+    total = sum(b.count for b in bins)
+    if not total:
+        return None
+    return (
+        sum(
+            b.count * abs(b.mean_confidence - b.accuracy)
+            for b in bins
+            if b.count and b.mean_confidence is not None and b.accuracy is not None
+        )
+        / total
+    )

@@ -4,9 +4,14 @@ Change PROMPT_VERSION whenever the wording or the schema changes: it is part of 
 cache key, so answers given to an older prompt are not reused.
 """
 
-from .labels import CATEGORIES, PRIORITIES
+import math
+from collections.abc import Sequence
 
-PROMPT_VERSION = "2026-11-27.1"
+from .corrections import LabelledText
+from .labels import CATEGORIES, PRIORITIES
+from .offline import features
+
+PROMPT_VERSION = "2026-12-06.1"
 
 SYSTEM_PROMPT = """\
 You triage customer support tickets. Read one ticket and choose exactly one category \
@@ -81,10 +86,77 @@ RESPONSE_SCHEMA = {
 RESPONSE_SCHEMA_NAME = "ticket_triage"
 
 
-def user_message(*, title: str, description: str) -> str:
-    """The ticket as the model sees it, fenced so its text cannot pass for instructions."""
+# Few-shot examples: at most this many of the deployment's corrections, and at most this
+# many tokens for all of them together (a token is taken as four characters).
+FEW_SHOT_LIMIT = 5
+FEW_SHOT_TOKEN_BUDGET = 600
+_EXAMPLE_CHARS = 600  # one example's text is cut to this length first
+
+
+def _words(title: str, description: str) -> set[str]:
+    """Content words, stemmed and glossed into English as the offline model reads them."""
+    return set(features.tokens(features.ticket_text(title, description))) - {"<num>"}
+
+
+def similar_corrections(
+    *,
+    title: str,
+    description: str,
+    candidates: Sequence[LabelledText],
+    limit: int = FEW_SHOT_LIMIT,
+    token_budget: int = FEW_SHOT_TOKEN_BUDGET,
+) -> list[LabelledText]:
+    """Up to ``limit`` of ``candidates`` most like the ticket, most similar first.
+
+    Similarity is the cosine of the two texts' sets of content words (as the offline model
+    reads them: stop-words dropped, stemmed, other languages glossed into English);
+    candidates sharing no word are never chosen. Examples are added while their text fits in
+    ``token_budget``; one that would overflow it is skipped.
+    """
+    ticket = _words(title, description)
+    if not ticket:
+        return []
+    scored = []
+    for position, candidate in enumerate(candidates):
+        words = _words(candidate.title, candidate.description)
+        shared = len(ticket & words)
+        if shared:
+            scored.append((-shared / math.sqrt(len(ticket) * len(words)), position, candidate))
+    scored.sort(key=lambda item: item[:2])
+    chosen, used = [], 0
+    for _, _, candidate in scored:
+        cost = len(_example(candidate)) // 4 + 1
+        if used + cost > token_budget:
+            continue
+        chosen.append(candidate)
+        used += cost
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def _example(item: LabelledText) -> str:
+    text = f"{item.title.strip()}\n{item.description.strip()}"[:_EXAMPLE_CHARS]
     return (
-        "Classify this support ticket.\n\n"
+        f"<example>\n{text}\n</example>\n"
+        f'Answer: {{"category": "{item.category}", "priority": "{item.priority}"}}\n'
+    )
+
+
+def user_message(*, title: str, description: str, examples: Sequence[LabelledText] = ()) -> str:
+    """The ticket as the model sees it, fenced so its text cannot pass for instructions.
+
+    ``examples`` (from ``similar_corrections``) are tickets this deployment's agents labelled
+    by hand; they come first, marked as examples, so the model learns the team's habits.
+    """
+    shots = ""
+    if examples:
+        shots = (
+            "This team's agents labelled these similar tickets themselves; follow their "
+            "habits where they apply:\n\n" + "".join(_example(e) for e in examples) + "\n"
+        )
+    return (
+        f"{shots}Classify this support ticket.\n\n"
         f"<title>\n{title.strip() or '(no title)'}\n</title>\n"
         f"<description>\n{description.strip()}\n</description>"
     )

@@ -15,6 +15,7 @@ from . import breaker
 from .cache import cache_suggestion, cached_suggestion, claim, release, suggestion_cache_key
 from .calls import GRACE_SECONDS, call_with_deadline, run_in_background
 from .labels import CATEGORIES, FALLBACK_CATEGORY, FALLBACK_PRIORITY, PRIORITIES
+from .offline.features import language_of
 from .providers.base import ClassificationError, Provider
 from .registry import build_provider
 from .suggestion import Suggestion
@@ -99,9 +100,20 @@ def suggestion_for(
     local answer comes back at once, marked `pending`, while the remote call runs in the
     background and caches its answer for the next request. With `local_only` (anonymous
     callers) the configured LLM is never asked, so the open form is no free LLM proxy.
+    `language` is always the detected language of the text, whichever provider answered.
     """
     if local_only:
-        return _local_suggestion(title=title, description=description)
+        suggestion = _local_suggestion(title=title, description=description)
+    else:
+        suggestion = _suggestion_for(title=title, description=description, instant=instant)
+    if suggestion.language is None:
+        language = language_of(title, description)
+        if language is not None:
+            suggestion = dataclasses.replace(suggestion, language=language)
+    return suggestion
+
+
+def _suggestion_for(*, title: str, description: str, instant: bool) -> Suggestion:
     try:
         provider = build_provider()
     except Exception:

@@ -14,6 +14,8 @@ class Suggestion:
     provider: str
     # Instant mode: a better answer (the remote provider's) is being computed; ask again.
     pending: bool = False
+    # ISO 639-1 code of the ticket's language, None when it cannot be told.
+    language: str | None = None
 
     @property
     def confidence_band(self) -> str:

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from itertools import pairwise
 
-from . import rules
+from . import languages, rules
 
 # Longer input is cut: the first few thousand characters carry the subject of any ticket, and
 # the cap keeps prediction time bounded for pathological input.
@@ -86,13 +86,31 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def ticket_text(title: str, description: str) -> str:
-    """The normalised text the models read: title and description joined."""
+def read(title: str, description: str) -> tuple[str, str | None]:
+    """The text the models read, and the ticket's language (ISO 639-1 or None).
+
+    Title and description are joined and normalised; the language is told from that text,
+    then accents are folded and, for a language with a glossary, words are glossed into
+    English (``languages.gloss``).
+    """
     title = normalise(title or "")
     description = normalise(description or "")
-    if title and description:
-        return f"{title}. {description}"[:MAX_CHARS]
-    return title or description
+    text = f"{title}. {description}"[:MAX_CHARS] if title and description else title or description
+    language = languages.detect(text)
+    return languages.gloss(languages.fold(text), language), language
+
+
+def language_of(title: str, description: str) -> str | None:
+    """ISO 639-1 code of the ticket's language, None when it cannot be told. Never raises."""
+    try:
+        return read(title or "", description or "")[1]
+    except Exception:
+        return None
+
+
+def ticket_text(title: str, description: str) -> str:
+    """The text the models read (see ``read``)."""
+    return read(title, description)[0]
 
 
 def extract(text: str) -> dict[str, float]:

@@ -17,6 +17,7 @@ floor rule's precision measured on the curated examples.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import math
@@ -25,12 +26,20 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import features, rules
+from . import calibrate, features, rules
 
 ARTIFACT_PATH = Path(__file__).resolve().parent / "model.json.gz"
 FALLBACK_CATEGORY = "general"
 FALLBACK_PRIORITY = "medium"
 FALLBACK_CONFIDENCE = 0.25  # no better than a guess among four labels
+
+# Off-topic text (a recipe, football results) has hardly any word that moves the category
+# model and matches no topic rule: the model cannot know, so neither confidence may reach
+# the medium band. A word is informative when its category weights spread by at least
+# INFORMATIVE_SPREAD; chosen on off-topic texts and the curated examples (README).
+INFORMATIVE_SPREAD = 1.5
+MIN_SUPPORT = 2
+NO_SUPPORT_CONFIDENCE = 0.45
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,8 @@ class OfflinePrediction:
     priority: str
     category_confidence: float
     priority_confidence: float
+    # ISO 639-1 code of the ticket's language, None when it cannot be told
+    language: str | None = None
 
 
 _FALLBACK = OfflinePrediction(
@@ -66,6 +77,9 @@ def _read(path: Path) -> dict:
         return compact(json.load(fh))
 
 
+MODEL_KEYS = ("category", "priority", "category_nb", "adjust_category", "adjust_priority")
+
+
 def compact(artifact: dict) -> dict:
     """Store each model's weights as one flat ``array`` plus a feature -> offset index.
 
@@ -74,8 +88,8 @@ def compact(artifact: dict) -> dict:
     array of doubles is a single object. Returns a new dict when there is work to do, the
     same one when ``artifact`` is already compact; never modifies its argument.
     """
-    keys = [key for key in ("category", "priority", "category_nb") if key in artifact]
-    if all("index" in artifact[key] for key in keys):
+    keys = [key for key in MODEL_KEYS if key in artifact and "index" not in artifact[key]]
+    if not keys:
         return artifact
     artifact = dict(artifact)
     for key in keys:
@@ -88,29 +102,80 @@ def compact(artifact: dict) -> dict:
             flat.extend(row)
         model["index"], model["flat"] = index, flat
         artifact[key] = model
+    informative: set[str] = set()
+    for key in ("category", "adjust_category"):
+        if key in artifact:
+            informative |= _informative(artifact[key])
+    artifact["informative"] = frozenset(informative)
     return artifact
 
 
-def _distribution(model: dict, feats: dict[str, float], binary: bool = False) -> list[float]:
+def _informative(model: dict) -> set[str]:
+    n, flat = len(model["bias"]), model["flat"]
+    return {
+        feature
+        for feature, at in model["index"].items()
+        if feature.startswith("w:")
+        and max(flat[at : at + n]) - min(flat[at : at + n]) >= INFORMATIVE_SPREAD
+    }
+
+
+def _scores(model: dict, feats: dict[str, float], binary: bool = False) -> list[float]:
     scores = list(model["bias"])
     index, flat = model["index"], model["flat"]
     n = len(scores)
     for f, v in feats.items():
-        if binary:
-            v = 1.0
         at = index.get(f)
         if at is not None:
+            if binary:
+                v = 1.0
             for k in range(n):
                 scores[k] += flat[at + k] * v
-    t = model.get("temperature", 1.0) or 1.0
+    return scores
+
+
+def _softmax(scores: list[float], t: float = 1.0) -> list[float]:
     top = max(scores)
     exps = [math.exp((s - top) / t) for s in scores]
     total = sum(exps)
     return [e / total for e in exps]
 
 
+def _distribution(model: dict, feats: dict[str, float], binary: bool = False) -> list[float]:
+    return _softmax(_scores(model, feats, binary), model.get("temperature", 1.0) or 1.0)
+
+
+def _adjusted(probs: list[float], adjustment: dict | None, feats: dict[str, float]) -> list[float]:
+    """``probs`` moved by a deployment's learned adjustment (``adapt.py``), if any."""
+    if adjustment is None:
+        return probs
+    deltas = _scores(adjustment, feats, binary=True)
+    return _softmax([math.log(max(p, 1e-12)) + d for p, d in zip(probs, deltas, strict=True)])
+
+
+def category_distribution(artifact: dict, feats: dict[str, float]) -> list[float]:
+    """The category probabilities of a compact ``artifact``, adjustment included."""
+    probs = _distribution(artifact["category"], feats)
+    naive_bayes = artifact.get("category_nb")
+    if naive_bayes is not None:
+        mix = naive_bayes["mix"]
+        nb_probs = _distribution(naive_bayes, feats, binary=True)
+        probs = [(1 - mix) * p + mix * q for p, q in zip(probs, nb_probs, strict=True)]
+        sharpen = 1.0 / (naive_bayes.get("mix_temperature") or 1.0)
+        probs = [max(p, 1e-12) ** sharpen for p in probs]
+        total = sum(probs)
+        probs = [p / total for p in probs]
+    return _adjusted(probs, artifact.get("adjust_category"), feats)
+
+
+def priority_distribution(artifact: dict, feats: dict[str, float]) -> list[float]:
+    """The priority probabilities of a compact ``artifact`` before the urgency bias."""
+    probs = _distribution(artifact["priority"], feats)
+    return _adjusted(probs, artifact.get("adjust_priority"), feats)
+
+
 def _priority(
-    model: dict, feats: dict[str, float], hits: list[str], priorities: list[str]
+    artifact: dict, feats: dict[str, float], hits: list[str], priorities: list[str]
 ) -> tuple[int, float]:
     """Index and confidence of the priority: the model's choice, raised to the rule floor.
 
@@ -118,7 +183,16 @@ def _priority(
     precision (``floor_confidence``, from the curated examples at training time), not the
     model's probability for a label it did not choose.
     """
-    probs = _distribution(model, feats)
+    model = artifact["priority"]
+    probs = priority_distribution(artifact, feats)
+    bias = model.get("urgent_bias", 0.0)
+    if bias:
+        # a missed emergency costs more than a false alarm (see calibrate.urgent_bias)
+        boost = math.exp(bias)
+        urgent = {priorities.index("high"), priorities.index("critical")}
+        probs = [p * boost if k in urgent else p for k, p in enumerate(probs)]
+        total = sum(probs)
+        probs = [p / total for p in probs]
     best = max(range(len(probs)), key=probs.__getitem__)
     floor = rules.priority_floor(hits)
     if floor is None or best >= priorities.index(floor):
@@ -130,34 +204,40 @@ def _priority(
 
 
 def predict_with(artifact: dict, title: str, description: str) -> OfflinePrediction:
-    """Predict with an explicit artifact (used by training checks and tests)."""
+    """Predict with an explicit artifact (the active version, training checks, tests)."""
     artifact = compact(artifact)
-    text = features.ticket_text(_as_str(title), _as_str(description))
+    text, language = features.read(_as_str(title), _as_str(description))
     feats = features.extract(text)
     if not any(f.startswith(("w:", "R:")) for f in feats):
-        return _FALLBACK
+        return dataclasses.replace(_FALLBACK, language=language)
     categories, priorities = artifact["categories"], artifact["priorities"]
 
-    cat_probs = _distribution(artifact["category"], feats)
-    naive_bayes = artifact.get("category_nb")
-    if naive_bayes is not None:
-        mix = naive_bayes["mix"]
-        nb_probs = _distribution(naive_bayes, feats, binary=True)
-        cat_probs = [(1 - mix) * p + mix * q for p, q in zip(cat_probs, nb_probs, strict=True)]
-        sharpen = 1.0 / (naive_bayes.get("mix_temperature") or 1.0)
-        cat_probs = [max(p, 1e-12) ** sharpen for p in cat_probs]
-        total = sum(cat_probs)
-        cat_probs = [p / total for p in cat_probs]
+    cat_probs = category_distribution(artifact, feats)
     cat_idx = max(range(len(cat_probs)), key=cat_probs.__getitem__)
-
     hits = [f[2:] for f in feats if f.startswith("R:")]
-    pri_idx, pri_conf = _priority(artifact["priority"], feats, hits, priorities)
+    pri_idx, pri_conf = _priority(artifact, feats, hits, priorities)
+    cat_conf = cat_probs[cat_idx]
+    calibration = artifact.get("calibration")
+    if calibration:
+        cat_conf = calibrate.apply_platt(cat_conf, calibration["category"])
+        pri_conf = calibrate.apply_platt(pri_conf, calibration["priority"])
+        if _support(artifact, feats, hits) < MIN_SUPPORT:
+            cat_conf = min(cat_conf, NO_SUPPORT_CONFIDENCE)
+            pri_conf = min(pri_conf, NO_SUPPORT_CONFIDENCE)
     return OfflinePrediction(
         category=categories[cat_idx],
         priority=priorities[pri_idx],
-        category_confidence=_unit(cat_probs[cat_idx]),
+        category_confidence=_unit(cat_conf),
         priority_confidence=_unit(pri_conf),
+        language=language,
     )
+
+
+def _support(artifact: dict, feats: dict[str, float], hits: list[str]) -> int:
+    """Informative words plus topic rules: how much the ticket says about support."""
+    informative = artifact.get("informative", frozenset())
+    words = sum(1 for f in feats if f in informative)
+    return words + MIN_SUPPORT * sum(1 for h in hits if h in rules.TOPIC_RULES)
 
 
 def predict(title: str, description: str) -> OfflinePrediction:

@@ -26,6 +26,8 @@ _TOPIC_PATTERNS: dict[str, str] = {
         r"\b(charged|billed|debited|paid|charging)\b.{0,30}\b(twice|two times|2 times|double"
         r"|three times|3 times|4 times|four times|again)\b|\bdouble[- ]charg|\bduplicate"
         r" (charge|payment|invoice|subscription)"
+        r"|\b(twice|two times|double|\d+ times)\b.{0,20}\b(charged|billed|debited)\b"
+        r"|\b(charged|billed|debited)\b.{0,20}\b\d+ times\b"
     ),
     "account_access": (
         r"\b(log ?in|logging in|log on|sign ?in|signing in|password|passcode|2fa|two[- ]factor"
@@ -81,7 +83,7 @@ _TOPIC_PATTERNS: dict[str, str] = {
 _URGENCY_PATTERNS: dict[str, str] = {
     # how many are hit
     "scale_all": (
-        r"\b(all (of )?(our |my |the )?(users|customers|clients|employees|staff|members|people"
+        r"\b(all (of )?(our |the )?(users|customers|clients|employees|staff|members|people"
         r"|merchants|subscribers|sellers|patients|orders|transactions|payments|servers|locations"
         r"|accounts|data|files|records)|every (single )?(user|customer|order|transaction|payment"
         r"|request|call|visitor|one|subscriber|renewal)|everyone|everybody|nobody|no one|none of"
@@ -102,14 +104,16 @@ _URGENCY_PATTERNS: dict[str, str] = {
     "production": r"\b(production|prod|live site|our (shop|store|website|site|platform))\b",
     "data_wiped": (
         r"\b((deleted|wiped|erased) (all|every|everything)|all .{0,25}(gone|deleted|disappeared"
-        r"|wiped|erased)|everything (is |was |has been )?(gone|deleted|wiped|erased)"
+        r"|vanished|wiped|erased)|everything (is |was |has been )?(gone|deleted|wiped|erased)"
         r"|(wiped|erased) (out|clean))\b"
     ),
     "data_loss": (
         r"\b(data loss|lost (all|our|my|the) (data|files|records|orders|documents)|(data|files"
-        r"|records|orders|documents|customers|projects) (are |is |were |was |have |has )?(gone"
-        r"|disappeared|missing|deleted|wiped|lost)|(deleted|wiped|erased) (all|every)"
-        r"|all .{0,20}(gone|deleted|disappeared|wiped)|corrupt(ed|ion)?|wiped|disappeared)\b"
+        r"|records|orders|documents|customers|projects|history|notes|contacts|tickets|photos"
+        r"|messages|folders|tasks|boards|workspace) (are |is |were |was |have |has |seem to have"
+        r" )?(been )?(all )?(gone|disappeared|vanished|missing|deleted|wiped|lost|empty|blank)"
+        r"|(deleted|wiped|erased) (all|every)|all .{0,20}(gone|deleted|disappeared|vanished|wiped)"
+        r"|corrupt(ed|ion)?|wiped|disappeared|vanished)\b"
     ),
     "security": (
         r"\b(security (breach|incident|vulnerability)|breach(ed)?|hack(ed|er|ers)?"
@@ -138,16 +142,29 @@ _URGENCY_PATTERNS: dict[str, str] = {
         r"|work|open|get (in|into)|save|send|upload|process|complete|connect|pay)\b|\blocked out"
         r"\b|\b(nobody|no one|none of [\w ]{0,40}) can\b"
         r"\b|\b(completely )?blocked\b|\bat all\b|\bno workaround\b|\bstuck\b"
+        r"|\b(can'?t|cannot|can not) do (my|our|any) (job|work)\b|\bno access\b"
     ),
     "broken": (
         r"\b(crash(es|ed|ing)?|broken|stopped (working|syncing|sending)|not working|fails?"
         r"|failed|failing|error|errors|won'?t (start|open|load|turn on|power on))\b"
     ),
     "wrong_money": (
-        r"\b(charged (twice|two times|\d times|three times|four times|again)|double[- ]charg\w*"
+        r"\b(charged (twice|two times|\d+ times|three times|four times|again)|double[- ]charg\w*"
+        r"|(twice|two times|\d+ times) (charged|billed|debited)"
         r"|duplicate (charge|payment)s?|unauthori[sz]ed (charge|payment)s?|fraud\w*"
         r"|charged after cancel\w*|overcharg\w*|don'?t recogni[sz]e|never (signed|ordered"
-        r"|authori[sz]ed))\b"
+        r"|authori[sz]ed)"
+        # money taken wrongly, said in other ways
+        r"|(charged|billed|debited|renewed)\b.{0,40}\b(instead of"
+        r"|without (my |our |any )?"
+        r"(permission|consent|approval|asking)|after (i|we) cancel\w*"
+        r"|for a service (i|we) cancel\w*)"
+        r"|charged (me |us )?for (\d+|two|three) (years|months|licen[cs]es|seats)"
+        r"|(unknown|unrecogni[sz]ed|mystery|unexpected) (charge|payment|debit)s?"
+        r"|nobody (approved|authori[sz]ed)"
+        r"|(i|we) (did not|didn'?t|never) (approve|authori[sz]e|agree)"
+        r"|refund\w* (went|was sent|sent) to (the )?wrong|charging (an? )?old card"
+        r"|money (back|taken)\b.{0,30}\b(cancel\w*|never|wrong\w*))\b"
     ),
     "partial": (
         r"\b(sometimes|occasionally|intermittent(ly)?|some (users|customers|pages)|workaround"
@@ -163,6 +180,11 @@ _URGENCY_PATTERNS: dict[str, str] = {
         r"|would love|it would be|nice to have|please (add|consider)|could you add|idea|wish"
         r"|feedback|thank(s| you)|love (the|your|it)|great (job|work|service)|kudos|compliment)\b"
     ),
+    "praise_words": (
+        r"\b(great|wonderful|fantastic|amazing|brilliant|perfect|lovely|superb|world[- ]class"
+        r"|love (how|that|it when)|thanks a lot|thanks for nothing|really appreciate|just what i"
+        r" needed|well done|bravo|/s)\b"
+    ),
     "cosmetic": (
         r"\b(typo|cosmetic|misaligned|alignment|font|colou?rs?|contrast|icon|blurry|spelling"
         r"|translation|tooltip|not urgent|no rush|not a big deal|minor thing|when you get a chance"
@@ -173,6 +195,7 @@ _URGENCY_PATTERNS: dict[str, str] = {
 _TOPIC = [(name, re.compile(p)) for name, p in _TOPIC_PATTERNS.items()]
 _URGENCY = [(name, re.compile(p)) for name, p in _URGENCY_PATTERNS.items()]
 
+TOPIC_RULES = frozenset(_TOPIC_PATTERNS)
 RULE_NAMES = tuple(n for n, _ in _TOPIC) + tuple(n for n, _ in _URGENCY)
 
 
@@ -186,6 +209,9 @@ def rule_hits(text: str) -> list[str]:
         hits.append("scale_x_failure")
     if "production" in hit and (hit & {"outage", "broken", "data_loss"}):
         hits.append("prod_x_failure")
+    # "Great, it crashed again": praise around a failure is sarcasm, not thanks
+    if "praise_words" in hit and (hit & {"broken", "outage", "data_loss", "wrong_money"}):
+        hits.append("sarcasm")
     return hits
 
 

@@ -21,21 +21,12 @@ import gzip
 import hashlib
 import io
 import json
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import features, rules
-from .learn import (
-    Hyper,
-    Sample,
-    best_temperature,
-    fit_naive_bayes,
-    fit_softmax,
-    fit_temperature,
-    mixture,
-)
+from . import calibrate, features, model, rules
+from .learn import Hyper, Sample, fit_naive_bayes, fit_softmax
 
 CATEGORIES = ("billing", "technical", "account", "general")
 PRIORITIES = ("low", "medium", "high", "critical")
@@ -161,48 +152,86 @@ def priority_samples(examples: Iterable[Example], feats: dict) -> list[Sample]:
     return out
 
 
-def _is_calibration(ex: Example) -> bool:
-    """One curated example in five is held out once to fit the softmax temperature."""
-    return ex.source == "curated" and int(_stable_key(ex.title + ex.description)[:8], 16) % 5 == 0
+FOLDS = 4
 
 
-def _train_one(
-    examples: list[Example],
-    feats: dict,
-    to_samples: Callable[[Iterable[Example], dict], list[Sample]],
-    n_classes: int,
-    hyper: Hyper,
+def _fold(ex: Example) -> int | None:
+    """The held-out fold of a curated example (by a hash of its text); None for public rows."""
+    if ex.source != "curated":
+        return None
+    return int(_stable_key(ex.title + ex.description)[:8], 16) % FOLDS
+
+
+def _fit_models(examples: Sequence[Example], feats: dict, hyper: Hyper) -> dict:
+    """The three models (category regression and naive Bayes, priority regression)."""
+    cat = category_samples(examples, feats)
+    return {
+        "category": fit_softmax(cat, len(CATEGORIES), hyper),
+        "category_nb": fit_naive_bayes(cat, len(CATEGORIES), hyper),
+        "priority": fit_softmax(priority_samples(examples, feats), len(PRIORITIES), hyper),
+    }
+
+
+def _assemble(models: dict, fitted: dict, floors: dict[str, float]) -> dict:
+    """An artifact from ``models`` and the held-out settings in ``fitted``."""
+    category = {**models["category"], "temperature": fitted["temperatures"]["category"]}
+    category_nb = {**models["category_nb"], "mix_temperature": fitted["temperatures"]["mix"]}
+    priority = {
+        **models["priority"],
+        "temperature": fitted["temperatures"]["priority"],
+        "urgent_bias": fitted.get("urgent_bias", 0.0),
+        "floor_confidence": floors,
+    }
+    artifact = {
+        "format": FORMAT_VERSION,
+        "categories": list(CATEGORIES),
+        "priorities": list(PRIORITIES),
+        "rule_value": features.RULE_VALUE,
+        "category": category,
+        "category_nb": category_nb,
+        "priority": priority,
+    }
+    if "calibration" in fitted:
+        artifact["calibration"] = fitted["calibration"]
+    return artifact
+
+
+def _held_out_settings(
+    examples: list[Example], feats: dict, hyper: Hyper, floors: dict[str, float], say
 ) -> dict:
-    fit_part = [ex for ex in examples if not _is_calibration(ex)]
-    held = [ex for ex in examples if _is_calibration(ex)]
-    probe = fit_softmax(to_samples(fit_part, feats), n_classes, hyper)
-    temperature = fit_temperature(probe, to_samples(held, feats))
-    model = fit_softmax(to_samples(examples, feats), n_classes, hyper)
-    model["temperature"] = temperature
-    return model
+    """Temperatures, urgency bias and calibration fitted on held-out folds (calibrate.py)."""
+    probes = []
+    for k in range(FOLDS):
+        say(f"probe models without fold {k + 1} of {FOLDS}")
+        held = [ex for ex in examples if _fold(ex) == k]
+        models = _fit_models([ex for ex in examples if _fold(ex) != k], feats, hyper)
+        probes.append((models, held))
+    fitted: dict = {
+        "temperatures": calibrate.temperatures(
+            [
+                (m, category_samples(held, feats), priority_samples(held, feats))
+                for m, held in probes
+            ]
+        )
+    }
 
+    def answers(bias: float) -> list:
+        out = []
+        for models, held in probes:
+            artifact = model.compact(_assemble(models, {**fitted, "urgent_bias": bias}, floors))
+            for ex in held:
+                p = model.predict_with(artifact, ex.title, ex.description)
+                outcome = (p.category, p.priority, p.category_confidence, p.priority_confidence)
+                out.append((outcome, ex.category, ex.priority))
+        return out
 
-def _train_category(examples: list[Example], feats: dict, hyper: Hyper) -> tuple[dict, dict]:
-    """Logistic regression and naive Bayes for the category, with fitted temperatures.
-
-    A probe pair trained without the calibration examples fits the regression's temperature
-    and then the temperature of the averaged distribution; the final pair is trained on all.
-    """
-    n = len(CATEGORIES)
-    fit_part = [ex for ex in examples if not _is_calibration(ex)]
-    held = category_samples([ex for ex in examples if _is_calibration(ex)], feats)
-    probe_lr = fit_softmax(category_samples(fit_part, feats), n, hyper)
-    probe_lr["temperature"] = fit_temperature(probe_lr, held)
-    probe_nb = fit_naive_bayes(category_samples(fit_part, feats), n, hyper)
-    mixed = [
-        ([math.log(max(p, 1e-12)) for p in mixture(probe_lr, probe_nb, f)], y, w)
-        for f, y, w in held
-    ]
-    lr = fit_softmax(category_samples(examples, feats), n, hyper)
-    lr["temperature"] = probe_lr["temperature"]
-    nb = fit_naive_bayes(category_samples(examples, feats), n, hyper)
-    nb["mix_temperature"] = best_temperature(mixed)
-    return lr, nb
+    fitted["urgent_bias"] = calibrate.urgent_bias(answers)
+    final = answers(fitted["urgent_bias"])
+    fitted["calibration"] = {
+        "category": calibrate.platt([(o[2], o[0] == cat) for o, cat, _ in final]),
+        "priority": calibrate.platt([(o[3], o[1] == pri) for o, _, pri in final]),
+    }
+    return fitted
 
 
 def build_artifact(
@@ -218,29 +247,21 @@ def build_artifact(
     )
     say(f"featurising {len(examples)} examples")
     feats = _featurise(examples)
-    say("training the category model")
-    category, category_nb = _train_category(examples, feats, hyper)
-    say("training the priority model")
-    priority = _train_one(examples, feats, priority_samples, len(PRIORITIES), hyper)
-    priority["floor_confidence"] = floor_confidence(examples)
+    floors = floor_confidence(examples)
+    fitted = _held_out_settings(examples, feats, hyper, floors, say)
+    say("final models on every example")
+    artifact = _assemble(_fit_models(examples, feats, hyper), fitted, floors)
     sources: dict[str, int] = {}
     for ex in examples:
         sources[ex.source] = sources.get(ex.source, 0) + 1
-    return {
-        "format": FORMAT_VERSION,
-        "categories": list(CATEGORIES),
-        "priorities": list(PRIORITIES),
-        "rule_value": features.RULE_VALUE,
-        "category": category,
-        "category_nb": category_nb,
-        "priority": priority,
-        "training": {
-            "sources": dict(sorted(sources.items())),
-            "source_weight": SOURCE_WEIGHT,
-            "it_max_per_category": IT_MAX_PER_CATEGORY,
-            "hyper": hyper.__dict__,
-        },
+    artifact["training"] = {
+        "sources": dict(sorted(sources.items())),
+        "source_weight": SOURCE_WEIGHT,
+        "it_max_per_category": IT_MAX_PER_CATEGORY,
+        "hyper": hyper.__dict__,
+        "folds": FOLDS,
     }
+    return artifact
 
 
 def dump_artifact(artifact: dict) -> bytes:
@@ -278,4 +299,6 @@ def train(
             artifact["category_nb"]["mix_temperature"],
             artifact["priority"]["temperature"],
         ],
+        "urgent_bias": artifact["priority"]["urgent_bias"],
+        "calibration": artifact["calibration"],
     }

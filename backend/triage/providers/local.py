@@ -16,7 +16,8 @@ logger = logging.getLogger(__name__)
 
 def _offline_predict():
     try:
-        from triage.offline import predict
+        # the active retrained version when there is one, else the shipped model
+        from triage.active_model import predict
     except ImportError:
         logger.info("No offline model installed; the local classifier uses keywords.")
         return None
@@ -43,6 +44,7 @@ class LocalProvider(Provider):
                     category_confidence=float(prediction.category_confidence),
                     priority_confidence=float(prediction.priority_confidence),
                     provider=self.name,
+                    language=prediction.language,
                 )
             except Exception:
                 logger.exception("The offline model failed; using the keyword classifier")

@@ -23,7 +23,7 @@ def test_created_ticket_stores_the_llm_suggestion(api_client, openai_server):
         "category_confidence": 0.88,
         "priority_confidence": 0.88,
         "provider": "openai",
-        "language": None,
+        "language": "en",
     }
 
 
