@@ -5,7 +5,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from accounts.urls import agent_urlpatterns, auth_urlpatterns, user_urlpatterns
 from core import health
 from stream.views import ticket_stream
+from tickets.api_ai import TriageQualityApi
 from tickets.urls import portal_urlpatterns
+from triage.api import TriageRetrainApi
 
 urlpatterns = [
     path("api/tickets/", include("tickets.urls")),
@@ -13,6 +15,8 @@ urlpatterns = [
     path("api/portal/", include(portal_urlpatterns)),
     path("api/users/", include(user_urlpatterns)),
     path("api/agents/", include(agent_urlpatterns)),
+    path("api/triage/quality/", TriageQualityApi.as_view(), name="triage-quality"),
+    path("api/triage/retrain/", TriageRetrainApi.as_view(), name="triage-retrain"),
     path("api/stream/", ticket_stream, name="stream"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script from a URL, not inline, so the

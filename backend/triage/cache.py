@@ -9,10 +9,12 @@ seen on the form costs nothing when the ticket is submitted. A cache that fails
 import hashlib
 import logging
 import re
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.cache import cache
 
+from .corrections import LabelledText
 from .labels import CATEGORIES, PRIORITIES
 from .prompts import PROMPT_VERSION
 from .providers.base import Provider
@@ -27,13 +29,21 @@ def _normalized(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def suggestion_cache_key(*, provider: Provider, title: str, description: str) -> str:
+def suggestion_cache_key(
+    *, provider: Provider, title: str, description: str, examples: Sequence[LabelledText] = ()
+) -> str:
+    """Same provider, model, prompt version, text and few-shot examples: same answer."""
+    shots = "\x1e".join(
+        f"{e.category}:{e.priority}:{_normalized(e.title)}:{_normalized(e.description)}"
+        for e in examples
+    )
     parts = (
         provider.name,
         provider.model,
         PROMPT_VERSION,
         _normalized(title),
         _normalized(description),
+        shots,
     )
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return f"triage:suggestion:{digest}"

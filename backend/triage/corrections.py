@@ -8,7 +8,14 @@ the model whatever they like.
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
+
+# Few-shot candidates are read at most this often per process (seconds), and at most this
+# many, the newest.
+CANDIDATES_SECONDS = 60.0
+CANDIDATES_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -21,11 +28,56 @@ class LabelledText:
     priority: str
 
 
-def deployment_corrections() -> list[LabelledText]:
-    """Every correction of this deployment, oldest first, with the agent's final labels.
+def deployment_corrections(*, newest: int | None = None) -> list[LabelledText]:
+    """Every correction of this deployment (or the `newest` ones), oldest first, with the
+    labels the agents settled on.
 
-    Reads the audit trail (``tickets_ticketevent``): tickets whose ``ai_category`` or
-    ``ai_priority`` differ from the labels an event with an ``agent`` actor set. Until the
-    audit trail exists there is nothing to read, and the answer is an empty list.
+    Read from the audit trail: tickets with a stored suggestion whose category or priority
+    an agent changed away from it (the override flags tickets.services keeps from agents'
+    changes), confirmed by an `updated` event of an agent that changed one of the two.
+    Wave-1 tickets, whose flags came from comparing labels, have no such event and never
+    count.
     """
-    return []
+    # The tickets app depends on triage (suggestions on create); reading its tables here,
+    # lazily, keeps the import graph one-way.
+    from django.db.models import Exists, OuterRef, Q
+
+    from tickets.models import ActorType, EventKind, Ticket, TicketEvent
+
+    agent_changed_labels = TicketEvent.objects.filter(
+        ticket=OuterRef("pk"),
+        actor_type=ActorType.AGENT,
+        kind=EventKind.UPDATED,
+    ).filter(Q(changes__has_key="category") | Q(changes__has_key="priority"))
+    tickets = (
+        Ticket.objects.filter(ai_category__isnull=False)
+        .filter(Q(ai_category_overridden=True) | Q(ai_priority_overridden=True))
+        .filter(Exists(agent_changed_labels))
+        .order_by("-id")
+        .values_list("title", "description", "category", "priority")
+    )
+    rows = list(tickets[:newest] if newest else tickets)
+    return [LabelledText(*row) for row in reversed(rows)]
+
+
+class _Candidates:
+    """The newest corrections, re-read once a minute: what few-shot examples are chosen from."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._read_at = float("-inf")
+        self._items: list[LabelledText] = []
+
+    def get(self) -> list[LabelledText]:
+        with self._lock:
+            if time.monotonic() - self._read_at > CANDIDATES_SECONDS:
+                self._items = deployment_corrections(newest=CANDIDATES_LIMIT)
+                self._read_at = time.monotonic()
+            return self._items
+
+    def forget(self) -> None:
+        with self._lock:
+            self._read_at = float("-inf")
+
+
+few_shot_candidates = _Candidates()

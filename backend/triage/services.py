@@ -8,14 +8,17 @@ breaker is open is not called at all. See triage/README.md.
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 
 from django.conf import settings
 
 from . import breaker
 from .cache import cache_suggestion, cached_suggestion, claim, release, suggestion_cache_key
 from .calls import GRACE_SECONDS, call_with_deadline, run_in_background
+from .corrections import LabelledText, few_shot_candidates
 from .labels import CATEGORIES, FALLBACK_CATEGORY, FALLBACK_PRIORITY, PRIORITIES
 from .offline.features import language_of
+from .prompts import similar_corrections
 from .providers.base import ClassificationError, Provider
 from .registry import build_provider
 from .suggestion import Suggestion
@@ -62,7 +65,24 @@ def _local_suggestion(*, title: str, description: str) -> Suggestion:
     return DEFAULT_SUGGESTION
 
 
-def _remote_suggestion(provider: Provider, *, title: str, description: str, key: str):
+def _examples_for(*, title: str, description: str) -> list[LabelledText]:
+    """Up to five of this deployment's corrections most like the ticket (few-shot)."""
+    try:
+        candidates = few_shot_candidates.get()
+    except Exception:  # the examples are a bonus: never lose an answer for them
+        logger.warning("Could not read the corrections for few-shot examples", exc_info=True)
+        return []
+    return similar_corrections(title=title, description=description, candidates=candidates)
+
+
+def _remote_suggestion(
+    provider: Provider,
+    *,
+    title: str,
+    description: str,
+    key: str,
+    examples: Sequence[LabelledText] = (),
+):
     """Call `provider` within the budget; cache and return its answer, None on failure."""
     try:
         suggestion = _checked(
@@ -71,6 +91,7 @@ def _remote_suggestion(provider: Provider, *, title: str, description: str, key:
                 timeout=settings.LLM_TIMEOUT_SECONDS,
                 title=title,
                 description=description,
+                examples=examples,
             ),
             provider,
         )
@@ -84,9 +105,18 @@ def _remote_suggestion(provider: Provider, *, title: str, description: str, key:
     return suggestion
 
 
-def _refresh_in_background(provider: Provider, *, title: str, description: str, key: str):
+def _refresh_in_background(
+    provider: Provider,
+    *,
+    title: str,
+    description: str,
+    key: str,
+    examples: Sequence[LabelledText] = (),
+):
     try:
-        _remote_suggestion(provider, title=title, description=description, key=key)
+        _remote_suggestion(
+            provider, title=title, description=description, key=key, examples=examples
+        )
     finally:
         release(key)
 
@@ -122,7 +152,10 @@ def _suggestion_for(*, title: str, description: str, instant: bool) -> Suggestio
     if not provider.remote:
         return _local_suggestion(title=title, description=description)
 
-    key = suggestion_cache_key(provider=provider, title=title, description=description)
+    examples = _examples_for(title=title, description=description)
+    key = suggestion_cache_key(
+        provider=provider, title=title, description=description, examples=examples
+    )
     cached = cached_suggestion(key)
     if cached is not None:
         return cached
@@ -130,7 +163,9 @@ def _suggestion_for(*, title: str, description: str, instant: bool) -> Suggestio
         return _local_suggestion(title=title, description=description)
 
     if not instant:
-        remote = _remote_suggestion(provider, title=title, description=description, key=key)
+        remote = _remote_suggestion(
+            provider, title=title, description=description, key=key, examples=examples
+        )
         return remote or _local_suggestion(title=title, description=description)
 
     local = _local_suggestion(title=title, description=description)
@@ -141,7 +176,12 @@ def _suggestion_for(*, title: str, description: str, instant: bool) -> Suggestio
         return local
     if claimed:
         started = run_in_background(
-            _refresh_in_background, provider=provider, title=title, description=description, key=key
+            _refresh_in_background,
+            provider=provider,
+            title=title,
+            description=description,
+            key=key,
+            examples=examples,
         )
         if not started:
             release(key)

@@ -155,6 +155,17 @@ MATRIX: dict[tuple[str, str], tuple[Callable[[World], str], Body, dict[str, int]
         row(401, 403, 200),
     ),
     ("GET", "api/agents/"): (lambda w: "/api/agents/", lambda w: None, row(401, 200, 200)),
+    ("GET", "api/triage/quality/"): (
+        lambda w: "/api/triage/quality/",
+        lambda w: None,
+        row(401, 200, 200),
+    ),
+    ("POST", "api/triage/retrain/"): (
+        lambda w: "/api/triage/retrain/",
+        lambda w: None,
+        # 503 until the job engine runs retraining in the background
+        row(401, 403, 503),
+    ),
     ("GET", "api/stream/"): (lambda w: "/api/stream/", lambda w: None, row(401, 200, 200)),
     ("GET", "api/schema/"): (lambda w: "/api/schema/", lambda w: None, row(200, 200, 200)),
     ("GET", "api/docs/"): (lambda w: "/api/docs/", lambda w: None, row(200, 200, 200)),

@@ -7,6 +7,9 @@ start with a thinking block; a forced tool call (`tool_use` block) is read too, 
 gateway that maps structured outputs onto tools still works.
 """
 
+from collections.abc import Sequence
+
+from ..corrections import LabelledText
 from ..prompts import RESPONSE_SCHEMA, SYSTEM_PROMPT, user_message
 from ..replies import suggestion_from_reply, suggestion_from_text
 from ..suggestion import Suggestion
@@ -47,13 +50,20 @@ class AnthropicProvider(JsonApiProvider):
     def headers(self) -> dict:
         return {"x-api-key": self.api_key, "anthropic-version": API_VERSION}
 
-    def request_body(self, *, title: str, description: str) -> dict:
+    def request_body(
+        self, *, title: str, description: str, examples: Sequence[LabelledText] = ()
+    ) -> dict:
         return {
             "model": self.model,
             "max_tokens": MAX_TOKENS,
             "system": SYSTEM_PROMPT,
             "messages": [
-                {"role": "user", "content": user_message(title=title, description=description)}
+                {
+                    "role": "user",
+                    "content": user_message(
+                        title=title, description=description, examples=examples
+                    ),
+                }
             ],
             "output_config": {"format": {"type": "json_schema", "schema": RESPONSE_SCHEMA}},
         }

@@ -1,5 +1,8 @@
 """The contract every classification provider follows."""
 
+from collections.abc import Sequence
+
+from ..corrections import LabelledText
 from ..suggestion import Suggestion
 
 
@@ -13,6 +16,8 @@ class Provider:
     `classify` returns a Suggestion whose labels are in triage.labels and whose
     confidences are in [0, 1], with `provider` set to `name`. It raises
     ClassificationError for every failure, and must give up by `timeout` seconds.
+    `examples` are tickets this deployment's agents labelled (few-shot); an LLM shows them
+    to the model, an in-process classifier (which learns by retraining) ignores them.
 
     `remote` providers call a network service: triage.services then runs them in a
     bounded thread pool with a deadline, caches their answers (keyed by `name`,
@@ -24,5 +29,12 @@ class Provider:
     model: str = ""
     remote: bool = False
 
-    def classify(self, *, title: str, description: str, timeout: float) -> Suggestion:
+    def classify(
+        self,
+        *,
+        title: str,
+        description: str,
+        timeout: float,
+        examples: Sequence[LabelledText] = (),
+    ) -> Suggestion:
         raise NotImplementedError

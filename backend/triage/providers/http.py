@@ -10,10 +10,12 @@ in the budget. Every failure is a ClassificationError.
 import json
 import logging
 import time
+from collections.abc import Sequence
 from email.utils import parsedate_to_datetime
 
 import httpx
 
+from ..corrections import LabelledText
 from ..suggestion import Suggestion
 from .base import ClassificationError, Provider
 
@@ -141,18 +143,27 @@ class JsonApiProvider(Provider):
     def headers(self) -> dict:
         raise NotImplementedError
 
-    def request_body(self, *, title: str, description: str) -> dict:
+    def request_body(
+        self, *, title: str, description: str, examples: Sequence[LabelledText] = ()
+    ) -> dict:
         raise NotImplementedError
 
     def suggestion(self, answer: dict) -> Suggestion:
         raise NotImplementedError
 
-    def classify(self, *, title: str, description: str, timeout: float) -> Suggestion:
+    def classify(
+        self,
+        *,
+        title: str,
+        description: str,
+        timeout: float,
+        examples: Sequence[LabelledText] = (),
+    ) -> Suggestion:
         answer = post_json(
             self.client,
             self.url,
             headers=self.headers(),
-            body=self.request_body(title=title, description=description),
+            body=self.request_body(title=title, description=description, examples=examples),
             deadline=time.monotonic() + timeout,
         )
         return self.suggestion(answer)

@@ -1,7 +1,9 @@
 """A keyword classifier: the simplest in-process answer, and the last one before the default."""
 
 import re
+from collections.abc import Sequence
 
+from ..corrections import LabelledText
 from ..labels import FALLBACK_CATEGORY, FALLBACK_PRIORITY
 from ..suggestion import Suggestion
 from .base import Provider
@@ -30,7 +32,14 @@ def _best(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str | None, int
 class KeywordProvider(Provider):
     name = "local"
 
-    def classify(self, *, title: str, description: str, timeout: float) -> Suggestion:
+    def classify(
+        self,
+        *,
+        title: str,
+        description: str,
+        timeout: float,
+        examples: Sequence[LabelledText] = (),
+    ) -> Suggestion:
         text = f"{title}\n{description}".lower()
         category, category_hits = _best(text, CATEGORY_WORDS)
         priority, priority_hits = _best(text, PRIORITY_WORDS)

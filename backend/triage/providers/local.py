@@ -6,7 +6,9 @@ classifier, so `local` only fails when both do.
 """
 
 import logging
+from collections.abc import Sequence
 
+from ..corrections import LabelledText
 from ..suggestion import Suggestion
 from .base import ClassificationError, Provider
 from .keywords import KeywordProvider
@@ -34,7 +36,14 @@ class LocalProvider(Provider):
         if self.predict is None:
             self.model = "keywords"
 
-    def classify(self, *, title: str, description: str, timeout: float) -> Suggestion:
+    def classify(
+        self,
+        *,
+        title: str,
+        description: str,
+        timeout: float,
+        examples: Sequence[LabelledText] = (),
+    ) -> Suggestion:
         if self.predict is not None:
             try:
                 prediction = self.predict(title, description)

@@ -6,6 +6,9 @@ which is what a quick classification wants. `max_completion_tokens` (not the old
 `max_tokens`, which reasoning models refuse) bounds the cost of a runaway answer.
 """
 
+from collections.abc import Sequence
+
+from ..corrections import LabelledText
 from ..prompts import RESPONSE_SCHEMA, RESPONSE_SCHEMA_NAME, SYSTEM_PROMPT, user_message
 from ..replies import suggestion_from_text
 from ..suggestion import Suggestion
@@ -45,16 +48,23 @@ class OpenAIProvider(JsonApiProvider):
     def headers(self) -> dict:
         return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
 
-    def messages(self, *, title: str, description: str) -> list[dict]:
+    def messages(
+        self, *, title: str, description: str, examples: Sequence[LabelledText] = ()
+    ) -> list[dict]:
         return [
             {"role": "system", "content": SYSTEM_PROMPT},
-            {"role": "user", "content": user_message(title=title, description=description)},
+            {
+                "role": "user",
+                "content": user_message(title=title, description=description, examples=examples),
+            },
         ]
 
-    def request_body(self, *, title: str, description: str) -> dict:
+    def request_body(
+        self, *, title: str, description: str, examples: Sequence[LabelledText] = ()
+    ) -> dict:
         return {
             "model": self.model,
-            "messages": self.messages(title=title, description=description),
+            "messages": self.messages(title=title, description=description, examples=examples),
             "response_format": {
                 "type": "json_schema",
                 "json_schema": {

@@ -6,6 +6,9 @@ and the reply parser tolerates code fences, <think> blocks and a few words aroun
 object. Local models do accept `temperature`; 0 makes their answers repeatable.
 """
 
+from collections.abc import Sequence
+
+from ..corrections import LabelledText
 from .openai import OpenAIProvider
 
 MAX_TOKENS = 1024
@@ -15,10 +18,12 @@ class OpenAICompatibleProvider(OpenAIProvider):
     name = "openai-compatible"
     default_model = ""
 
-    def request_body(self, *, title: str, description: str) -> dict:
+    def request_body(
+        self, *, title: str, description: str, examples: Sequence[LabelledText] = ()
+    ) -> dict:
         return {
             "model": self.model,
-            "messages": self.messages(title=title, description=description),
+            "messages": self.messages(title=title, description=description, examples=examples),
             "temperature": 0,
             "max_tokens": MAX_TOKENS,
         }

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from triage import active_model
-from triage.corrections import LabelledText, deployment_corrections
+from triage.corrections import LabelledText
 from triage.models import ClassifierVersion
 from triage.providers.local import LocalProvider
 from triage.retrain import classifier_retrain
@@ -42,10 +42,6 @@ def fresh_active_model():
     active_model.forget()
     yield
     active_model.forget()
-
-
-def test_the_audit_trail_has_no_corrections_to_read_yet():
-    assert deployment_corrections() == []
 
 
 @pytest.mark.parametrize("n", [24, 60])
