@@ -1,6 +1,5 @@
 """Django settings, read from the environment (see `.env.example` for every variable)."""
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from .env import (
     env_float,
     env_int,
     env_list,
+    env_rate,
     env_str,
     load_dotenv,
 )
@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
+    "core.errors.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -123,12 +124,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared cache; unset uses the database cache table, shared by all workers.
 REDIS_URL = env_str("REDIS_URL")
+# Seconds to wait for Redis to connect or answer: past it the cache and the rate limits
+# carry on without it (a hung Redis must not hang requests).
+REDIS_TIMEOUT_SECONDS = env_float("REDIS_TIMEOUT_SECONDS", 0.5, minimum=0.01)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "tickets",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
         }
     }
 else:
@@ -187,7 +195,7 @@ REST_FRAMEWORK = {
     # API into a CSRF-checked one.
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.StrictJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "core.pagination.PageNumberPagination",
@@ -241,6 +249,9 @@ LLM_MODEL = env_str("LLM_MODEL")
 LLM_BASE_URL = env_str("LLM_BASE_URL")
 # Whole budget of one classification, retries included, in seconds.
 LLM_TIMEOUT_SECONDS = env_float("LLM_TIMEOUT_SECONDS", 5.0, minimum=0.1)
+# LLM calls in flight at once per process; a request over the cap gets the local model's
+# answer at once, so a slow LLM holds at most this many of a worker's request threads.
+LLM_MAX_CONCURRENCY = env_int("LLM_MAX_CONCURRENCY", 4, minimum=1)
 # How long the configured provider's answers stay cached, in seconds (default: a day).
 LLM_CACHE_SECONDS = env_int("LLM_CACHE_SECONDS", 86400, minimum=1)
 # Failed calls in a row after which the provider is skipped for the cool-down.
@@ -285,27 +296,10 @@ LOGGING = {
 
 # --- Rate limits (per client IP, see core/throttling.py) ---------------------
 
-_RATE_LIMIT = re.compile(r"([0-9]{1,9})/(s|sec|second|m|min|minute|h|hour|d|day)")
-
-
-def _rate_limit(name: str, default: str) -> str | None:
-    """`<count>/<second|minute|hour|day>`, or None for `off`; a typo stops the start."""
-    value = env_str(name, default).lower().replace(" ", "")
-    if value == "off":
-        return None
-    match = _RATE_LIMIT.fullmatch(value)
-    if not match or int(match[1]) < 1:
-        raise ImproperlyConfigured(
-            f"{name} must be a rate like 120/minute (per second, minute, hour or day) "
-            f"or off, not {value!r}."
-        )
-    return f"{int(match[1])}/{match[2]}"
-
-
 # Classifications per client IP (each may cost an LLM call); "off" disables.
-RATE_LIMIT_CLASSIFY = _rate_limit("RATE_LIMIT_CLASSIFY", "120/minute")
+RATE_LIMIT_CLASSIFY = env_rate("RATE_LIMIT_CLASSIFY", "120/minute")
 # Ticket submissions per client IP; "off" disables.
-RATE_LIMIT_CREATE = _rate_limit("RATE_LIMIT_CREATE", "30/minute")
+RATE_LIMIT_CREATE = env_rate("RATE_LIMIT_CREATE", "30/minute")
 # Cross-origin clients (CORS_ALLOWED_ORIGINS) may read when to retry and the request id.
 CORS_EXPOSE_HEADERS = ["Retry-After", "X-Request-ID"]
 

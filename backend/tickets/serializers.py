@@ -69,7 +69,7 @@ def _title(**kwargs):
 
 
 def _description(**kwargs):
-    return StrictCharField(max_length=DESCRIPTION_MAX_LENGTH, **kwargs)
+    return StrictCharField(max_length=DESCRIPTION_MAX_LENGTH, allow_newlines=True, **kwargs)
 
 
 class TicketCreateSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
