@@ -24,7 +24,8 @@ bind = f"0.0.0.0:{_int('PORT', 8000)}"
 workers = _int("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
 worker_class = "gthread"
 # Threads per worker: concurrent requests each worker can hold while they wait on I/O.
-threads = _int("GUNICORN_THREADS", 4)
+# Twice LLM_MAX_CONCURRENCY's default, so a slow LLM holds at most half of them.
+threads = _int("GUNICORN_THREADS", 8)
 
 # A worker that stops answering for this long is restarted. It must outlast the longest
 # legitimate request: one classification's whole LLM budget, plus headroom.
@@ -81,3 +82,10 @@ logconfig_dict = {
         "gunicorn.access": {"level": "INFO", "handlers": ["access"], "propagate": False},
     },
 }
+
+
+def post_fork(server, worker):
+    # Gunicorn's own 400/414/431 answers in the API's JSON error shape, not HTML.
+    from config.gunicorn_errors import install
+
+    install()

@@ -13,7 +13,7 @@ from django.conf import settings
 
 from . import breaker
 from .cache import cache_suggestion, cached_suggestion, claim, release, suggestion_cache_key
-from .calls import GRACE_SECONDS, call_with_deadline, run_in_background
+from .calls import GRACE_SECONDS, CallsSaturated, call_with_deadline, run_in_background
 from .labels import CATEGORIES, FALLBACK_CATEGORY, FALLBACK_PRIORITY, PRIORITIES
 from .providers.base import ClassificationError, Provider
 from .registry import build_provider
@@ -73,6 +73,10 @@ def _remote_suggestion(provider: Provider, *, title: str, description: str, key:
             ),
             provider,
         )
+    except CallsSaturated as error:
+        # The provider was not asked: nothing to hold against it.
+        logger.info("LLM provider %s skipped: %s", provider.name, error)
+        return None
     except Exception as error:
         breaker.record_failure(provider)
         level = logging.WARNING if isinstance(error, ClassificationError) else logging.ERROR
