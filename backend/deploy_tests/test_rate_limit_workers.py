@@ -48,3 +48,13 @@ def test_each_client_behind_the_proxy_has_its_own_allowance(api_server):
     assert first == [200] * CLASSIFY_LIMIT + [429]
     assert other.status_code == 200
     assert forged.status_code == 429
+
+
+def test_a_burst_of_16_lets_exactly_the_limit_through(api_server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(16) as pool:
+        responses = list(pool.map(lambda _: _classify(api_server, "203.0.113.30"), range(16)))
+
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses == [200] * CLASSIFY_LIMIT + [429] * (16 - CLASSIFY_LIMIT)
