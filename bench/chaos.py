@@ -22,6 +22,7 @@ This is a benchmark, not a test: figures depend on the machine (see bench/RESULT
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -274,10 +275,15 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="Also write the rows to this file.")
     args = parser.parse_args()
     started = time.monotonic()
+    load_before = [round(value, 1) for value in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="tickets-chaos-") as work_dir:
         rows = run_suite(QUICK if args.quick else FULL, Path(work_dir))
+    load_after = [round(value, 1) for value in os.getloadavg()]
     print(table(rows))
-    print(f"\nTotal {time.monotonic() - started:.0f} s.")
+    print(
+        f"\nTotal {time.monotonic() - started:.0f} s on {os.cpu_count()} cores; load average "
+        f"{load_before} before, {load_after} after."
+    )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
     broken = failures(rows)
