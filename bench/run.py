@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -50,6 +51,12 @@ READS = {
 WRITES = {"create": "/api/tickets/", "classify": "/api/tickets/classify/"}
 # Endpoints whose app time is compared with their SQL time as a ratio.
 RATIO_ENDPOINTS = [name for name in READS if name != "stats"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def log(message: str) -> None:
@@ -182,6 +189,8 @@ class Server:
     def wait_ready(self) -> None:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"gunicorn exited; see {self.log_path}")
             try:
                 if httpx.get(f"{self.base}/readyz", timeout=2).status_code == 200:
                     return
@@ -348,7 +357,7 @@ def main() -> None:
     parser.add_argument(
         "--duration", type=float, default=10, help="Seconds per measurement."
     )
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="Default: a free port.")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument(
         "--reseed", action="store_true", help="Seed even if already seeded."
@@ -372,7 +381,7 @@ def main() -> None:
     requests = requests_by_endpoint(texts)
 
     timings["load_average_before"] = [round(value, 1) for value in os.getloadavg()]
-    server = Server(url, args.port, args.workers, args.backend)
+    server = Server(url, args.port or free_port(), args.workers, args.backend)
     results = {}
     try:
         server.wait_ready()
