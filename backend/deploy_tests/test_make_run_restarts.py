@@ -102,11 +102,16 @@ def _postmasters(data_dir: Path) -> list[psutil.Process]:
     return found
 
 
-def _assert_no_postgres_left(data_dir: Path) -> None:
+def _assert_no_postgres_left(data_dir: Path, run: MakeRun) -> None:
     deadline = time.monotonic() + STOP_SECONDS
     while _postmasters(data_dir) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert _postmasters(data_dir) == [], "the embedded PostgreSQL outlived the last run"
+    handles = data_dir / ".handle_pids.json"
+    assert _postmasters(data_dir) == [], (
+        "the embedded PostgreSQL outlived the last run; handle file "
+        f"{handles.read_text() if handles.exists() else '(none)'}; its output:\n"
+        f"{run.output()[-3000:]}"
+    )
     assert not (data_dir / "postmaster.pid").exists()
 
 
@@ -163,19 +168,19 @@ def test_make_run_survives_repeated_stops_by_any_signal(start_make_run):
     run = start_make_run()
     run.wait_until_serving(FIRST_START_SECONDS)
     run.stop(signal.SIGINT)
-    _assert_no_postgres_left(data_dir)
+    _assert_no_postgres_left(data_dir, run)
 
     # what docker stop, systemd and most supervisors send
     run = start_make_run()
     run.wait_until_serving(START_SECONDS)
     run.stop(signal.SIGTERM)
-    _assert_no_postgres_left(data_dir)
+    _assert_no_postgres_left(data_dir, run)
 
     # the terminal closed
     run = start_make_run()
     run.wait_until_serving(START_SECONDS)
     run.stop(signal.SIGHUP)
-    _assert_no_postgres_left(data_dir)
+    _assert_no_postgres_left(data_dir, run)
 
     # SIGKILL cannot be caught: the server may stay, but the next run must work and,
     # when it stops, take the server with it
@@ -186,7 +191,7 @@ def test_make_run_survives_repeated_stops_by_any_signal(start_make_run):
     run.wait_until_serving(START_SECONDS)
     assert httpx.get(f"{run.base_url}/readyz", timeout=10).status_code == 200
     run.stop(signal.SIGTERM)
-    _assert_no_postgres_left(data_dir)
+    _assert_no_postgres_left(data_dir, run)
 
 
 def test_two_runs_at_once_share_the_server_until_the_last_stops(start_make_run):
@@ -203,7 +208,7 @@ def test_two_runs_at_once_share_the_server_until_the_last_stops(start_make_run):
 
     # and when the other stops too, the server goes with it
     second.stop(signal.SIGINT)
-    _assert_no_postgres_left(data_dir)
+    _assert_no_postgres_left(data_dir, second)
 
 
 def test_an_unreadable_handle_file_does_not_stop_the_next_start(start_make_run):
@@ -219,4 +224,4 @@ def test_an_unreadable_handle_file_does_not_stop_the_next_start(start_make_run):
     run = start_make_run()
     run.wait_until_serving(START_SECONDS)
     run.stop(signal.SIGTERM)
-    _assert_no_postgres_left(data_dir)
+    _assert_no_postgres_left(data_dir, run)
