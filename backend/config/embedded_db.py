@@ -38,6 +38,7 @@ from .env import REPO_ROOT, env_str
 
 logger = logging.getLogger(__name__)
 
+# Where the embedded server keeps its data (tests and parallel checkouts move it).
 DATA_DIR = Path(env_str("EMBEDDED_POSTGRES_DIR", str(REPO_ROOT / ".data" / "postgres")))
 
 # Signals that end a process unless handled (SIGINT raises KeyboardInterrupt already).
