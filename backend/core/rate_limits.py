@@ -6,9 +6,10 @@ hits; checking and recording a hit is one atomic step (a Lua script in Redis, a 
 lock in PostgreSQL), so concurrent requests cannot all read "N - 1" and all pass.
 
 With REDIS_URL the hits live in Redis; while Redis is unreachable every request is let
-through (an outage of the cache must not take submissions down) and the outage is
-logged and shown by /readyz. Without REDIS_URL they live in the `core_rate_limit_log`
-table, which every worker shares.
+through (an outage of the cache must not take submissions down), or counted in the
+database for limits that must not fail open (`fail_closed`), and the outage is logged
+and shown by /readyz. Without REDIS_URL they live in the `core_rate_limit_log` table,
+which every worker shares.
 """
 
 import math
@@ -103,18 +104,24 @@ def _database_hit(key: str, limit: int, seconds: int) -> Decision:
     return decision
 
 
-def hit(key: str, *, limit: int, seconds: int) -> Decision:
+def hit(key: str, *, limit: int, seconds: int, fail_closed: bool = False) -> Decision:
     """Record a request of `key` if fewer than `limit` were let through in the last
-    `seconds`, and say whether it may go on. Never raises for an unreachable Redis."""
+    `seconds`, and say whether it may go on. Never raises for an unreachable Redis.
+
+    While Redis is unreachable the request is let through, or with `fail_closed`
+    (counters that guard against guessing, such as sign-in attempts) counted in the
+    database instead.
+    """
     global _redis_skipped_until
     client = redis_client()
     if client is None:
         return _database_hit(key, limit, seconds)
-    if time.monotonic() < _redis_skipped_until:
-        return Decision(allowed=True)
-    try:
-        return _redis_hit(client, key, limit, seconds)
-    except redis.RedisError as error:
-        _redis_skipped_until = time.monotonic() + REDIS_BACKOFF_SECONDS
-        report_unreachable("rate limits, requests let through", error)
-        return Decision(allowed=True)
+    if time.monotonic() >= _redis_skipped_until:
+        try:
+            return _redis_hit(client, key, limit, seconds)
+        except redis.RedisError as error:
+            _redis_skipped_until = time.monotonic() + REDIS_BACKOFF_SECONDS
+            report_unreachable("rate limits", error)
+    if fail_closed:
+        return _database_hit(key, limit, seconds)
+    return Decision(allowed=True)

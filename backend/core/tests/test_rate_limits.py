@@ -77,3 +77,14 @@ def test_an_unreachable_redis_lets_requests_through_and_says_so_once(settings, c
     assert all(decision.allowed for decision in decisions)
     warnings = [r for r in caplog.records if "Redis is unreachable" in r.getMessage()]
     assert len(warnings) == 1
+
+
+@pytest.mark.django_db
+def test_a_fail_closed_limit_counts_in_the_database_while_redis_is_down(settings, monkeypatch):
+    settings.REDIS_URL = unreachable_redis_url()
+    monkeypatch.setattr(rate_limits, "_redis_skipped_until", 0.0)
+
+    decisions = [hit("sign-in:alice", limit=2, seconds=60, fail_closed=True) for _ in range(3)]
+
+    assert [decision.allowed for decision in decisions] == [True, True, False]
+    assert decisions[-1].retry_after >= 1
