@@ -15,7 +15,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .PHONY: help install run token test test-backend test-frontend test-e2e test-compose lint format migrate \
 	train-classifier bench-triage bench-triage-blind \
-	frontend-build lock clean seed bench
+	frontend-build lock clean seed bench chaos
 
 #: List the targets and what they do
 help:
@@ -82,6 +82,10 @@ seed: migrate
 #: Load benchmark at N tickets (default 100000) in database tickets_bench; see bench/RESULTS.md
 bench: install
 	$(PY) bench/run.py --count $(or $(N),100000)
+
+#: Fault and load suite (~11 min): mixed load while PostgreSQL, Redis, a worker and the LLM fail; see bench/RESULTS.md
+chaos: install
+	cd bench && $(PY) chaos.py $(CHAOS_ARGS)
 
 #: Rebuild the offline classifier from the public data sets: make train-classifier DATA=dir
 train-classifier: install

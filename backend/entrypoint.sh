@@ -60,19 +60,12 @@ from django.core.management import call_command
 
 django.setup()
 
-from django.db import connection
+from core.management.setup_lock import setup_lock
 
-MIGRATION_LOCK = 7_400_113_201  # any constant shared by every container of this app
-
-with connection.cursor() as cursor:
-    cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
-try:
+with setup_lock():
     call_command("migrate", interactive=False)
     call_command("createcachetable")
     call_command("ensure_superuser")
-finally:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
 PY
 }
 

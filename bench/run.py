@@ -18,9 +18,11 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -49,6 +51,12 @@ READS = {
 WRITES = {"create": "/api/tickets/", "classify": "/api/tickets/classify/"}
 # Endpoints whose app time is compared with their SQL time as a ratio.
 RATIO_ENDPOINTS = [name for name in READS if name != "stats"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def log(message: str) -> None:
@@ -135,25 +143,54 @@ def prepare(url: str, count: int, reseed: bool) -> dict:
 
 
 class Server:
-    def __init__(self, url: str, port: int, workers: int):
+    """Gunicorn with backend/gunicorn.conf.py; its access lines give the server's own time."""
+
+    # The access line's message: method, path, status, microseconds in the worker.
+    ACCESS_FORMAT = "%(m)s %(U)s %(s)s %(D)s"
+
+    def __init__(self, url: str, port: int, workers: int, backend: Path = BACKEND):
         self.base = f"http://127.0.0.1:{port}"
-        self.log_path = Path("/tmp") / f"bench-gunicorn-{port}.log"
+        self.log_path = Path(tempfile.gettempdir()) / f"bench-gunicorn-{port}.log"
         command = [
             PYTHON, "-m", "gunicorn", "config.wsgi",
             "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+            "--access-logformat", self.ACCESS_FORMAT,
         ]  # fmt: skip
         with self.log_path.open("w") as log_file:
             self.process = subprocess.Popen(
                 command,
-                cwd=BACKEND,
+                cwd=backend,
                 env=app_environment(url),
                 stdout=log_file,
                 stderr=log_file,
             )
+        self._log_offset = 0
+
+    def server_ms_since_last_call(self) -> list[float]:
+        """Time each request spent in a worker (ms), for the requests logged since the last call."""
+        with self.log_path.open("rb") as log_file:
+            log_file.seek(self._log_offset)
+            data = log_file.read()
+        complete = data.rfind(b"\n") + 1
+        self._log_offset += complete
+        timings = []
+        for line in data[:complete].splitlines():
+            if not line.startswith(b"{"):
+                continue
+            try:
+                message = json.loads(line).get("message", "")
+            except ValueError:
+                continue
+            parts = message.split(" ")
+            if len(parts) == 4 and parts[3].isdigit():
+                timings.append(int(parts[3]) / 1000)
+        return timings
 
     def wait_ready(self) -> None:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"gunicorn exited; see {self.log_path}")
             try:
                 if httpx.get(f"{self.base}/readyz", timeout=2).status_code == 200:
                     return
@@ -320,13 +357,19 @@ def main() -> None:
     parser.add_argument(
         "--duration", type=float, default=10, help="Seconds per measurement."
     )
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="Default: a free port.")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument(
         "--reseed", action="store_true", help="Seed even if already seeded."
     )
     parser.add_argument(
         "--json", type=Path, help="Also write the results to this file."
+    )
+    parser.add_argument(
+        "--backend",
+        type=Path,
+        default=BACKEND,
+        help="Serve the backend of another checkout (to compare code before a change).",
     )
     args = parser.parse_args()
 
@@ -338,7 +381,7 @@ def main() -> None:
     requests = requests_by_endpoint(texts)
 
     timings["load_average_before"] = [round(value, 1) for value in os.getloadavg()]
-    server = Server(url, args.port, args.workers)
+    server = Server(url, args.port or free_port(), args.workers, args.backend)
     results = {}
     try:
         server.wait_ready()
@@ -348,8 +391,14 @@ def main() -> None:
             for concurrency in (1, 16):
                 log(f"{name}: concurrency {concurrency}")
                 cpu_before = server.cpu_seconds()
+                server.server_ms_since_last_call()
                 measured = drive(server.base, request, concurrency, args.duration)
                 cpu = server.cpu_seconds() - cpu_before
+                time.sleep(0.5)  # the last access lines are written after the responses
+                in_worker = server.server_ms_since_last_call()
+                measured["server_p50_ms"] = (
+                    round(statistics.median(in_worker), 2) if in_worker else None
+                )
                 measured["app_cpu_ms"] = round(
                     cpu * 1000 / max(measured["requests"], 1), 1
                 )
@@ -390,15 +439,22 @@ def report(args, timings, results, sql, captured) -> None:
             f"| {many['app_cpu_ms']} |"
         )
     print(
-        "\n| endpoint | queries | SQL p50 ms | app p50 ms (c=1) | app / SQL | app - SQL ms |"
+        "\n| endpoint | queries | SQL p50 ms | client p50 ms (c=1) | server p50 ms (c=1) "
+        "| server / SQL | server - SQL ms |"
     )
-    print("|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     for name, sql_ms in sql.items():
         app_ms = results[name][1]["p50_ms"]
-        ratio = f"{app_ms / sql_ms:.1f}" if name in RATIO_ENDPOINTS and sql_ms else ""
+        server_ms = results[name][1].get("server_p50_ms")
+        ratio = (
+            f"{server_ms / sql_ms:.1f}"
+            if name in RATIO_ENDPOINTS and sql_ms and server_ms
+            else ""
+        )
+        difference = f"{server_ms - sql_ms:.1f}" if server_ms is not None else ""
         print(
-            f"| {name} | {len(captured[name])} | {sql_ms:.2f} | {app_ms} | {ratio} "
-            f"| {app_ms - sql_ms:.1f} |"
+            f"| {name} | {len(captured[name])} | {sql_ms:.2f} | {app_ms} | {server_ms} "
+            f"| {ratio} | {difference} |"
         )
 
 

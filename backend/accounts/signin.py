@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from config.env import parse_rate
 from core.client_ip import client_ip, client_network
 from core.exceptions import InvalidInput, RateLimited
 
@@ -75,7 +76,7 @@ def _seconds_until_allowed(username: str, client: str, now: datetime) -> float:
         ),
     ]
     if settings.RATE_LIMIT_LOGIN is not None:
-        count, seconds = settings.RATE_LIMIT_LOGIN
+        count, seconds = parse_rate(settings.RATE_LIMIT_LOGIN)
         period = timedelta(seconds=seconds)
         # Failures only: a team behind one office address signs in together every morning.
         times = (
@@ -123,7 +124,9 @@ def signin_attempts_prune(*, older_than: timedelta = timedelta(days=1)) -> int:
     """Forget attempts older than every window; returns how many rows were removed."""
     longest = max(
         timedelta(seconds=settings.SIGNIN_WINDOW_SECONDS),
-        timedelta(seconds=(settings.RATE_LIMIT_LOGIN or (0, 0))[1]),
+        timedelta(
+            seconds=parse_rate(settings.RATE_LIMIT_LOGIN)[1] if settings.RATE_LIMIT_LOGIN else 0
+        ),
         older_than,
     )
     deleted, _ = SignInAttempt.objects.filter(at__lt=timezone.now() - longest).delete()

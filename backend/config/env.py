@@ -5,6 +5,7 @@ when present; the real environment always wins over it.
 """
 
 import os
+import re
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -83,3 +84,42 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if not value:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+_RATE = re.compile(r"([0-9]{1,9})/([0-9]{1,6})?([a-z]+)")
+_PERIOD_SECONDS = {
+    **dict.fromkeys(("s", "sec", "second", "seconds"), 1),
+    **dict.fromkeys(("m", "min", "minute", "minutes"), 60),
+    **dict.fromkeys(("h", "hour", "hours"), 3600),
+    **dict.fromkeys(("d", "day", "days"), 86400),
+}
+
+
+def parse_rate(value: str) -> tuple[int, int]:
+    """(requests, seconds) of a rate such as `120/minute`, `5/15m` or `20/12h`.
+
+    Raises ValueError for anything else, a count or period of zero included.
+    """
+    match = _RATE.fullmatch(value.lower().replace(" ", ""))
+    if not match or match[3] not in _PERIOD_SECONDS:
+        raise ValueError(value)
+    count, multiple = int(match[1]), int(match[2] or 1)
+    if count < 1 or multiple < 1:
+        raise ValueError(value)
+    return count, multiple * _PERIOD_SECONDS[match[3]]
+
+
+def env_rate(name: str, default: str) -> str | None:
+    """A rate limit `<count>/<period>` (period: second, minute, hour, day, or a count
+    and a unit such as 15m or 12h), normalized; None for `off`. A typo stops the start."""
+    value = env_str(name, default).lower().replace(" ", "")
+    if value == "off":
+        return None
+    try:
+        parse_rate(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a rate like 120/minute or 20/15m (per second, minute, hour or "
+            f"day, or a count of them: s, m, h, d) or off, not {value!r}."
+        ) from None
+    return value

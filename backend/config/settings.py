@@ -1,6 +1,5 @@
 """Django settings, read from the environment (see `.env.example` for every variable)."""
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from .env import (
     env_float,
     env_int,
     env_list,
+    env_rate,
     env_str,
     load_dotenv,
 )
@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
+    "core.errors.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -135,12 +136,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared cache; unset uses the database cache table, shared by all workers.
 REDIS_URL = env_str("REDIS_URL")
+# Seconds to wait for Redis to connect or answer: past it the cache and the rate limits
+# carry on without it (a hung Redis must not hang requests).
+REDIS_TIMEOUT_SECONDS = env_float("REDIS_TIMEOUT_SECONDS", 0.5, minimum=0.01)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "tickets",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
         }
     }
 else:
@@ -233,8 +241,10 @@ REST_FRAMEWORK = {
         "accounts.authentication.BearerTokenAuthentication",
         "accounts.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.StrictJSONParser"],
+    # Answers are JSON (or the CSV export): no ?format= switch for clients to trip on.
+    "URL_FORMAT_OVERRIDE": None,
+    "DEFAULT_RENDERER_CLASSES": ["core.renderers.OrjsonRenderer"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "core.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
@@ -287,6 +297,9 @@ LLM_MODEL = env_str("LLM_MODEL")
 LLM_BASE_URL = env_str("LLM_BASE_URL")
 # Whole budget of one classification, retries included, in seconds.
 LLM_TIMEOUT_SECONDS = env_float("LLM_TIMEOUT_SECONDS", 5.0, minimum=0.1)
+# LLM calls in flight at once per process; a request over the cap gets the local model's
+# answer at once, so a slow LLM holds at most this many of a worker's request threads.
+LLM_MAX_CONCURRENCY = env_int("LLM_MAX_CONCURRENCY", 4, minimum=1)
 # How long the configured provider's answers stay cached, in seconds (default: a day).
 LLM_CACHE_SECONDS = env_int("LLM_CACHE_SECONDS", 86400, minimum=1)
 # Failed calls in a row after which the provider is skipped for the cool-down.
@@ -337,51 +350,16 @@ LOGGING = {
 
 # --- Rate limits (per client IP, see core/throttling.py) ---------------------
 
-_RATE_LIMIT = re.compile(r"([0-9]{1,9})/(s|sec|second|m|min|minute|h|hour|d|day)")
-
-
-def _rate_limit(name: str, default: str) -> str | None:
-    """`<count>/<second|minute|hour|day>`, or None for `off`; a typo stops the start."""
-    value = env_str(name, default).lower().replace(" ", "")
-    if value == "off":
-        return None
-    match = _RATE_LIMIT.fullmatch(value)
-    if not match or int(match[1]) < 1:
-        raise ImproperlyConfigured(
-            f"{name} must be a rate like 120/minute (per second, minute, hour or day) "
-            f"or off, not {value!r}."
-        )
-    return f"{int(match[1])}/{match[2]}"
-
-
-_PERIOD_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-_RATE = re.compile(r"([0-9]{1,9})/([0-9]{0,6})(s|sec|second|m|min|minute|h|hour|d|day)")
-
-
-def _rate(name: str, default: str) -> tuple[int, int] | None:
-    """`<count>/<period>` as (count, seconds), where period is second, minute, hour or day,
-    or a count and a unit such as 15m or 12h; None for `off`. A typo stops the start."""
-    value = env_str(name, default).lower().replace(" ", "")
-    if value == "off":
-        return None
-    match = _RATE.fullmatch(value)
-    if not match or int(match[1]) < 1 or match[2] == "0":
-        raise ImproperlyConfigured(
-            f"{name} must be a rate like 20/15m or 120/minute, or off, not {value!r}."
-        )
-    return int(match[1]), int(match[2] or 1) * _PERIOD_SECONDS[match[3][0]]
-
-
 # Classifications per client IP (each may cost an LLM call); "off" disables.
-RATE_LIMIT_CLASSIFY = _rate_limit("RATE_LIMIT_CLASSIFY", "120/minute")
+RATE_LIMIT_CLASSIFY = env_rate("RATE_LIMIT_CLASSIFY", "120/minute")
 # Ticket submissions per client IP; "off" disables.
-RATE_LIMIT_CREATE = _rate_limit("RATE_LIMIT_CREATE", "30/minute")
+RATE_LIMIT_CREATE = env_rate("RATE_LIMIT_CREATE", "30/minute")
 # Requester-portal requests per client IP (reading and replying); "off" disables.
-RATE_LIMIT_PORTAL = _rate_limit("RATE_LIMIT_PORTAL", "60/minute")
-# Sign-in attempts per client IP (login, token creation with a password, the admin's login
+RATE_LIMIT_PORTAL = env_rate("RATE_LIMIT_PORTAL", "60/minute")
+# Failed sign-ins per client IP (login, token creation with a password, the admin's login
 # page); the per-username limits of SIGNIN_FAILURES_* apply besides. Never "off" by
 # accident: set it explicitly.
-RATE_LIMIT_LOGIN = _rate("RATE_LIMIT_LOGIN", "20/15m")
+RATE_LIMIT_LOGIN = env_rate("RATE_LIMIT_LOGIN", "20/15m")
 # Failed sign-ins allowed per (username, client IP) and per username from anywhere within
 # SIGNIN_WINDOW_SECONDS before further attempts get a 429 (CONTRACT §7).
 SIGNIN_FAILURES_PER_USERNAME_AND_IP = env_int("SIGNIN_FAILURES_PER_USERNAME_AND_IP", 5, minimum=1)

@@ -2,13 +2,17 @@
 
 DRF's exceptions go through `api_exception_handler`; Django's own 400, 403 (CSRF),
 404 and 500 answers under the API paths go through the handlers below, so a client
-never has to parse an HTML page.
+never has to parse an HTML page. A database that cannot be reached is a 503 with
+`Retry-After` (`DatabaseUnavailableMiddleware` for views, `handler500` for the rest),
+not a 500: the request was fine, the client should come back.
 """
 
 import logging
+import sys
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
 from django.views.csrf import csrf_failure as html_csrf_failure
 from django.views.defaults import bad_request, page_not_found, server_error
 from rest_framework import exceptions, status
@@ -66,6 +70,13 @@ def _domain_error_response(exc: DomainError) -> Response:
 def api_exception_handler(exc, context):
     if isinstance(exc, DomainError):
         return _domain_error_response(exc)
+    if isinstance(exc, RequestDataTooBig):
+        # Raised while DRF reads the body; Django would answer it with an HTML page in
+        # debug mode.
+        return Response(
+            error_body("The request body is too large."),
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
     response = exception_handler(exc, context)
     if response is None:
         return None
@@ -105,7 +116,46 @@ def handler404(request, exception=None):
     return JsonResponse(error_body("Not found."), status=404)
 
 
+# Seconds a client is asked to wait while the database cannot be reached.
+DATABASE_RETRY_AFTER_SECONDS = 5
+# Errors that mean "the database cannot answer now" (down, restarting, connection lost,
+# statement timeout), as opposed to a bug or a constraint violation.
+DATABASE_UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
+
+
+def database_unavailable(request) -> HttpResponse:
+    """503 with Retry-After: JSON in the error shape under the API, plain text elsewhere."""
+    detail = "The database is not answering; try again shortly."
+    response: HttpResponse
+    if _wants_json(request):
+        response = JsonResponse(error_body(detail), status=503)
+    else:
+        response = HttpResponse(detail, status=503, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers 503 when a view fails because the database cannot be reached."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_UNAVAILABLE_ERRORS):
+            logger.warning("Database unavailable: %s", str(exception).strip())
+            return database_unavailable(request)
+        return None
+
+
 def handler500(request):
+    # A middleware that reached the database before any view (sessions, the admin's
+    # authentication) ends here too.
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE_ERRORS):
+        return database_unavailable(request)
     if not _wants_json(request):
         return server_error(request)
     return JsonResponse(error_body("The server failed to answer this request."), status=500)

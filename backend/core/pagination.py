@@ -26,6 +26,8 @@ COUNT_EXACT_LIMIT = 1_000
 # When the planner expects more than this many rows, counting up to the limit is skipped
 # and the estimate is the answer: counting would cost up to ~40 ms for nothing exact.
 ESTIMATE_TRUSTED_ABOVE = COUNT_EXACT_LIMIT
+# PostgreSQL's OFFSET is a bigint; a page starting beyond it cannot exist.
+LARGEST_OFFSET = 2**63 - 1
 
 # How a list is counted: () -> (number of rows, whether it is an estimate).
 Count = Callable[[], tuple[int, bool]]
@@ -77,13 +79,13 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def get_page_size(self, request):
         value = request.query_params.get(self.page_size_query_param)
-        if value is None:
+        if not value:  # absent or empty: the default (CONTRACT §3)
             return self.page_size
         return _positive_int(value, self.page_size_query_param, self.max_page_size)
 
     def get_page_number(self, request, paginator=None):
         raw_page = request.query_params.get(self.page_query_param)
-        if raw_page is None:
+        if not raw_page:  # absent or empty: the first page
             return 1
         return _positive_int(raw_page, self.page_query_param)
 
@@ -101,6 +103,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
         self.page_number = self.get_page_number(request)
         leading = [first] if first is not None else []
         start = (self.page_number - 1) * page_size
+        if start + page_size + 1 > LARGEST_OFFSET:
+            raise NotFound("This page is past the last page.")
         if leading and self.page_number == 1:
             rows = leading + list(rows_in_order[:page_size])
         else:

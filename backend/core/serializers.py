@@ -5,28 +5,31 @@ from collections.abc import Mapping
 
 from rest_framework import serializers
 
-# Control characters (Unicode category Cc: C0, DEL and C1), and the two a multi-line text
-# may hold.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-MULTILINE_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters and DEL (Unicode category Cc). They render as boxes or
+# not at all, and can rewrite a terminal that prints them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_EXCEPT_LINE_BREAKS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class StrictCharField(serializers.CharField):
-    """A CharField that accepts only JSON strings (DRF would turn 42 into "42") and no
-    control characters; with `multiline`, newlines and tabs are allowed (CRLF and CR line
-    ends become LF)."""
+    """A CharField that accepts only JSON strings (DRF would turn 42 into "42") of valid
+    Unicode without control characters.
+
+    With `allow_newlines` (multi-line text: descriptions, comments) newline and tab are
+    allowed too, and a Windows line end (CR LF) is stored as a newline.
+    """
 
     default_error_messages = {
         "not_a_string": "Must be a string.",
         "bad_unicode": "Contains characters that are not valid Unicode.",
-        "control_character": "Must not contain control characters.",
+        "control_character": "Must not contain control characters ({code}).",
         "control_character_multiline": (
-            "Must not contain control characters other than newlines and tabs."
+            "Must not contain control characters ({code}); newline and tab are allowed."
         ),
     }
 
-    def __init__(self, *, multiline: bool = False, **kwargs):
-        self.multiline = multiline
+    def __init__(self, *, allow_newlines: bool = False, **kwargs):
+        self.allow_newlines = allow_newlines
         super().__init__(**kwargs)
 
     def to_internal_value(self, data):
@@ -36,12 +39,15 @@ class StrictCharField(serializers.CharField):
             data.encode("utf-8")
         except UnicodeEncodeError:
             self.fail("bad_unicode")
-        if self.multiline:
-            data = data.replace("\r\n", "\n").replace("\r", "\n")
-            if MULTILINE_CONTROL_CHARACTERS.search(data):
-                self.fail("control_character_multiline")
-        elif CONTROL_CHARACTERS.search(data):
-            self.fail("control_character")
+        if self.allow_newlines:
+            data = data.replace("\r\n", "\n")
+            control = _CONTROL_EXCEPT_LINE_BREAKS.search(data)
+            message = "control_character_multiline"
+        else:
+            control = _CONTROL.search(data)
+            message = "control_character"
+        if control:
+            self.fail(message, code=f"U+{ord(control.group()):04X}")
         return super().to_internal_value(data)
 
 

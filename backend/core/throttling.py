@@ -1,35 +1,53 @@
 """Per-client-IP rate limits on the endpoints that cost something (the AI, new rows).
 
-The counts live in the Django cache (Redis with REDIS_URL, else the database cache
-table), so every worker and every replica shares them. Rates come from settings
-(`RATE_LIMIT_CLASSIFY`, `RATE_LIMIT_CREATE`) at request time; `None` (the variable
-set to `off`) lets every request through. A refused request gets DRF's `Throttled`,
-which core/errors.py turns into a 429 in the error shape with a `Retry-After` header.
+Rates come from settings (`RATE_LIMIT_CLASSIFY`, `RATE_LIMIT_CREATE`) at request time;
+`None` (the variable set to `off`) lets every request through. The counting is
+core/rate_limits.py's: exact under concurrency, shared by every worker and replica. A
+refused request gets DRF's `Throttled`, which core/errors.py turns into a 429 in the
+error shape; it always carries `Retry-After`.
+
+An IPv6 client is counted by its /64: one host usually holds a whole /64 and could
+otherwise take a fresh address for every request.
 """
 
-import math
+from functools import lru_cache
 
 from django.conf import settings
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import BaseThrottle
 
-from .client_ip import client_ip
+from config.env import parse_rate
+
+from .client_ip import client_ip, client_network
+from .rate_limits import hit
 
 
-class ClientIpRateThrottle(SimpleRateThrottle):
+@lru_cache(maxsize=64)
+def _parsed(rate: str) -> tuple[int, int]:
+    return parse_rate(rate)
+
+
+class ClientIpRateThrottle(BaseThrottle):
     """Counts requests per scope and client IP; subclasses name the scope and setting."""
 
+    scope: str = ""
     setting_name: str = ""
 
-    def get_rate(self) -> str | None:
-        return getattr(settings, self.setting_name)
+    def __init__(self):
+        self.retry_after: int | None = None
 
-    def get_cache_key(self, request, view) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": client_ip(request)}
+    def allow_request(self, request, view) -> bool:
+        rate = getattr(settings, self.setting_name)
+        if rate is None:
+            return True
+        limit, seconds = _parsed(rate)
+        decision = hit(
+            f"{self.scope}:{client_network(client_ip(request))}", limit=limit, seconds=seconds
+        )
+        self.retry_after = decision.retry_after
+        return decision.allowed
 
-    def wait(self) -> float | None:
-        # Whole seconds, at least one: `Retry-After: 0` would invite an immediate retry.
-        seconds = super().wait()
-        return None if seconds is None else max(1, math.ceil(seconds))
+    def wait(self) -> int | None:
+        return self.retry_after
 
 
 class ClassifyRateThrottle(ClientIpRateThrottle):

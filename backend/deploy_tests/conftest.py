@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 import warnings
@@ -231,6 +232,19 @@ def throwaway_database(admin_url: str):
 def throwaway_database_url(postgres_admin_url):
     with throwaway_database(postgres_admin_url) as url:
         yield url
+
+
+@pytest.fixture
+def embedded_dir():
+    """A directory for an embedded server's data, outside pytest's temporary tree.
+
+    The server runs as another user, so every parent must stay traversable; pytest
+    makes its per-user tree private again whenever another test session starts.
+    """
+    directory = Path(tempfile.mkdtemp(prefix="tickets-pg-"))
+    directory.chmod(0o755)
+    yield directory
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 def start_embedded_postgres(data_dir: Path):

@@ -1,9 +1,13 @@
 """Rate limits in gunicorn with two worker processes sharing the database cache."""
 
+import secrets
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import httpx
 import pytest
 
-from .conftest import CLASSIFY_LIMIT
+from .conftest import CLASSIFY_LIMIT, server_env, start_gunicorn
 
 pytestmark = pytest.mark.slow
 
@@ -48,3 +52,37 @@ def test_each_client_behind_the_proxy_has_its_own_allowance(api_server):
     assert first == [200] * CLASSIFY_LIMIT + [429]
     assert other.status_code == 200
     assert forged.status_code == 429
+
+
+@pytest.fixture(params=["database", "redis"])
+def busy_server(request, tmp_path, first_migration, throwaway_database_url):
+    """Gunicorn with two workers of eight threads, counting in the database or Redis."""
+    assert first_migration.returncode == 0, first_migration.stderr
+    redis_url = request.getfixturevalue("redis_server") if request.param == "redis" else ""
+    env = server_env(
+        throwaway_database_url,
+        WEB_CONCURRENCY="2",
+        GUNICORN_THREADS="8",
+        TRUSTED_PROXY_COUNT="1",
+        REDIS_URL=redis_url,
+        RATE_LIMIT_CLASSIFY=f"{CLASSIFY_LIMIT}/minute",
+    )
+    process = start_gunicorn(env, tmp_path / "api.log")
+    yield process
+    process.stop()
+
+
+def test_a_burst_of_16_lets_exactly_the_limit_through(busy_server):
+    # A distinct client per run, so the parametrized runs do not share a count.
+    client = f"198.51.100.{secrets.randbelow(250) + 1}"
+    start = threading.Barrier(16)
+
+    def one_request(_):
+        start.wait()
+        return _classify(busy_server, client)
+
+    with ThreadPoolExecutor(16) as pool:
+        responses = list(pool.map(one_request, range(16)))
+
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses == [200] * CLASSIFY_LIMIT + [429] * (16 - CLASSIFY_LIMIT)

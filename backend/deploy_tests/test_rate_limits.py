@@ -98,3 +98,37 @@ def test_forwarded_for_is_ignored_without_a_trusted_proxy(api_client, settings):
 
     assert _classify(api_client, HTTP_X_FORWARDED_FOR="203.0.113.1").status_code == 200
     assert _classify(api_client, HTTP_X_FORWARDED_FOR="203.0.113.2").status_code == 429
+
+
+def test_a_lowered_limit_answers_429_with_retry_after(api_client, settings):
+    settings.RATE_LIMIT_CLASSIFY = "5/minute"
+    assert {_classify(api_client).status_code for _ in range(5)} == {200}
+
+    settings.RATE_LIMIT_CLASSIFY = "2/minute"
+    refused = _classify(api_client)
+
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+
+
+def test_a_rate_per_several_minutes_is_counted_over_them(api_client, settings):
+    settings.RATE_LIMIT_CREATE = "2/15m"
+
+    statuses = [_create(api_client).status_code for _ in range(3)]
+    refused = _create(api_client)
+
+    assert statuses == [201, 201, 429]
+    assert 60 < int(refused["Retry-After"]) <= 15 * 60
+
+
+def test_an_ipv6_client_is_counted_by_its_64(api_client, settings):
+    settings.RATE_LIMIT_CLASSIFY = "1/minute"
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    first = _classify(api_client, HTTP_X_FORWARDED_FOR="2001:db8:1:2::1")
+    same_64 = _classify(api_client, HTTP_X_FORWARDED_FOR="2001:db8:1:2:ffff::99")
+    other_64 = _classify(api_client, HTTP_X_FORWARDED_FOR="2001:db8:1:3::1")
+
+    assert first.status_code == 200
+    assert same_64.status_code == 429
+    assert other_64.status_code == 200

@@ -9,7 +9,13 @@ import time
 import httpx
 import pytest
 
-from .conftest import embedded_url, server_env, start_embedded_postgres, start_gunicorn
+from .conftest import (
+    embedded_url,
+    run_manage,
+    server_env,
+    start_embedded_postgres,
+    start_gunicorn,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -29,8 +35,8 @@ def _readyz_until(url: str, status: int, timeout: float = 15) -> httpx.Response:
         time.sleep(0.3)
 
 
-def test_readyz_answers_503_while_the_database_is_down_and_200_after(tmp_path):
-    server = start_embedded_postgres(tmp_path / "pg")
+def test_readyz_answers_503_while_the_database_is_down_and_200_after(tmp_path, embedded_dir):
+    server = start_embedded_postgres(embedded_dir / "pg")
     socket_dir = server.get_postmaster_info().socket_dir
     env = server_env(embedded_url(server), DATABASE_CONNECT_TIMEOUT="2")
     api = start_gunicorn(env, tmp_path / "api.log")
@@ -80,3 +86,48 @@ def test_readyz_gives_up_on_a_server_that_never_answers(tmp_path):
     # then it answers 503 after the connect timeout, not after the probe gave up
     assert response.status_code == 503
     assert elapsed < 5
+
+
+def test_endpoints_that_need_the_database_answer_503_with_retry_after(tmp_path, embedded_dir):
+    server = start_embedded_postgres(embedded_dir / "pg")
+    socket_dir = server.get_postmaster_info().socket_dir
+    env = server_env(
+        embedded_url(server),
+        DATABASE_CONNECT_TIMEOUT="2",
+        RUN_MIGRATIONS="1",
+        DJANGO_SUPERUSER_USERNAME="ops",
+        DJANGO_SUPERUSER_PASSWORD="a-long-test-passphrase",
+    )
+    api = start_gunicorn(env, tmp_path / "api.log")
+    base = api.base_url
+    ticket = {"title": "Printer on fire", "description": "Smoke everywhere"}
+    try:
+        # given a working api (migrated through the entrypoint) and an agent's token
+        token = run_manage(env, "create_token", "ops", "--name", "outage").stdout.strip()
+        agent = {"Authorization": f"Bearer {token}"}
+        assert httpx.post(f"{base}/api/tickets/", json=ticket).status_code == 201
+
+        # when the database stops
+        _pg_ctl(server, "-w", "-m", "fast", "stop")
+        answers = {
+            "list": httpx.get(f"{base}/api/tickets/", headers=agent, timeout=10),
+            "create": httpx.post(f"{base}/api/tickets/", json=ticket, timeout=10),
+            "stats": httpx.get(f"{base}/api/tickets/stats/", headers=agent, timeout=10),
+            "detail": httpx.get(f"{base}/api/tickets/1/", headers=agent, timeout=10),
+        }
+
+        # then each answers 503 with Retry-After, JSON in the error shape under the API
+        for name, response in answers.items():
+            assert response.status_code == 503, (name, response.text)
+            assert int(response.headers["Retry-After"]) >= 1, name
+            assert set(response.json()) == {"detail", "errors"}, name
+
+        # and once it is back, the same requests succeed without a restart
+        _pg_ctl(
+            server, "-w", "-o", '-h ""', "-o", f"-k {socket_dir}", "-l", str(server.log), "start"
+        )
+        assert _readyz_until(f"{base}/readyz", 200).status_code == 200
+        assert httpx.get(f"{base}/api/tickets/", headers=agent).json()["count"] == 1
+    finally:
+        api.stop()
+        server.cleanup()

@@ -137,7 +137,7 @@ def _title(**kwargs):
 
 
 def _description(**kwargs):
-    return StrictCharField(max_length=DESCRIPTION_MAX_LENGTH, multiline=True, **kwargs)
+    return StrictCharField(max_length=DESCRIPTION_MAX_LENGTH, allow_newlines=True, **kwargs)
 
 
 class TicketCreateSerializer(RejectUnknownFieldsMixin, serializers.Serializer):

@@ -18,7 +18,7 @@ from .serializers import iso_utc
 
 
 def _body(**kwargs) -> StrictCharField:
-    return StrictCharField(max_length=COMMENT_MAX_LENGTH, multiline=True, **kwargs)
+    return StrictCharField(max_length=COMMENT_MAX_LENGTH, allow_newlines=True, **kwargs)
 
 
 class ActorSerializer(serializers.Serializer):

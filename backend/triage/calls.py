@@ -3,9 +3,11 @@
 A request thread never calls a vendor itself: it hands the call to a pool and waits
 at most the budget, so a server that hangs (or resolves its host name forever, which
 no httpx timeout covers) cannot hold the request past LLM_TIMEOUT_SECONDS. The pools
-are bounded and refuse work when full instead of queueing it: a hung vendor costs
-at most that many threads, and the request that finds the pool full gets the local
-answer at once. Nothing here holds a lock while waiting.
+are bounded and refuse work when full instead of queueing it (a bulkhead): at most
+LLM_MAX_CONCURRENCY vendor calls are in flight per process, and the request that finds
+them all taken gets the local answer at once. A slow vendor that still answers, which
+no circuit breaker opens for, so holds at most that many of the server's request
+threads; the rest keep serving. Nothing here holds a lock while waiting.
 """
 
 import logging
@@ -14,14 +16,13 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
+from django.conf import settings
 from django.db import connections
 
 from .providers.base import ClassificationError
 
 logger = logging.getLogger(__name__)
 
-# Remote calls in flight at once per process, for requests that wait for the answer.
-MAX_WAITED_CALLS = 16
 # Background calls (instant mode) in flight at once per process.
 MAX_BACKGROUND_CALLS = 4
 # How long past the budget a waiting request gives a provider to report its own timeout.
@@ -63,18 +64,40 @@ class BoundedPool:
             return None
 
 
-waited_calls = BoundedPool(MAX_WAITED_CALLS, "triage-call")
+class CallsSaturated(ClassificationError):
+    """LLM_MAX_CONCURRENCY calls are already in flight: the provider was not asked."""
+
+
+_waited_calls: BoundedPool | None = None
+_waited_lock = threading.Lock()
+
+
+def waited_calls() -> BoundedPool:
+    """The pool of every vendor call (background ones go through it too), sized by
+    LLM_MAX_CONCURRENCY when first used and again if that setting changes."""
+    global _waited_calls
+    size = settings.LLM_MAX_CONCURRENCY
+    pool = _waited_calls
+    if pool is None or pool.size != size:
+        with _waited_lock:
+            if _waited_calls is None or _waited_calls.size != size:
+                _waited_calls = BoundedPool(size, "triage-call")
+            pool = _waited_calls
+    return pool
+
+
 background_calls = BoundedPool(MAX_BACKGROUND_CALLS, "triage-background")
 
 
 def call_with_deadline(function: Callable, *, timeout: float, **kwargs):
     """function(timeout=timeout, **kwargs) in the waited pool, given up after `timeout`.
 
-    Raises ClassificationError when the call fails, times out or finds the pool full.
+    Raises ClassificationError when the call fails or times out, and CallsSaturated
+    when LLM_MAX_CONCURRENCY calls are already in flight.
     """
-    future = waited_calls.submit(function, timeout=timeout, **kwargs)
+    future = waited_calls().submit(function, timeout=timeout, **kwargs)
     if future is None:
-        raise ClassificationError("Too many LLM calls in flight.")
+        raise CallsSaturated(f"{settings.LLM_MAX_CONCURRENCY} LLM calls already in flight.")
     try:
         return future.result(timeout=timeout + GRACE_SECONDS)
     except FutureTimeout:

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from . import breaker
 from .cache import cache_suggestion, cached_suggestion, claim, release, suggestion_cache_key
-from .calls import GRACE_SECONDS, call_with_deadline, run_in_background
+from .calls import GRACE_SECONDS, CallsSaturated, call_with_deadline, run_in_background
 from .corrections import LabelledText, few_shot_candidates
 from .labels import CATEGORIES, FALLBACK_CATEGORY, FALLBACK_PRIORITY, PRIORITIES
 from .offline.features import language_of
@@ -95,6 +95,10 @@ def _remote_suggestion(
             ),
             provider,
         )
+    except CallsSaturated as error:
+        # The provider was not asked: nothing to hold against it.
+        logger.info("LLM provider %s skipped: %s", provider.name, error)
+        return None
     except Exception as error:
         breaker.record_failure(provider)
         level = logging.WARNING if isinstance(error, ClassificationError) else logging.ERROR

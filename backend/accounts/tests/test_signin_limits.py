@@ -60,7 +60,7 @@ def test_failures_from_many_clients_lock_the_username(browser, agent, settings):
 
 
 def test_one_client_is_limited_across_usernames(browser, settings):
-    settings.RATE_LIMIT_LOGIN = (3, 900)
+    settings.RATE_LIMIT_LOGIN = "3/15m"
     for name in ("a", "b", "c"):
         assert _guess(browser, username=name).status_code == 400
 
@@ -74,7 +74,7 @@ def test_successful_sign_ins_from_one_office_address_never_lock_it(settings):
 
     from .conftest import UserFactory
 
-    settings.RATE_LIMIT_LOGIN = (3, 900)
+    settings.RATE_LIMIT_LOGIN = "3/15m"
     for number in range(5):
         UserFactory(username=f"colleague{number}")
 
@@ -87,7 +87,7 @@ def test_successful_sign_ins_from_one_office_address_never_lock_it(settings):
 
 
 def test_an_ipv6_client_is_counted_by_its_64(browser, settings):
-    settings.RATE_LIMIT_LOGIN = (2, 900)
+    settings.RATE_LIMIT_LOGIN = "2/15m"
     _guess(browser, username="a", ip="2001:db8:1:2::1")
     _guess(browser, username="b", ip="2001:db8:1:2:ffff::9")
 

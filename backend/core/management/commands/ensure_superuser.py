@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from core.management.setup_lock import setup_lock
+
 DEFAULT_USERNAME = "admin"
 DEBUG_PASSWORD = "admin"  # noqa: S105 - local debug mode only, printed on the console
 
@@ -16,6 +18,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # Two servers starting at once must not both find the user missing.
+        with setup_lock():
+            self._ensure_superuser()
+
+    def _ensure_superuser(self):
         users = get_user_model()
         password = settings.DJANGO_SUPERUSER_PASSWORD
         # A password alone names the usual account, as docker compose does.
