@@ -13,7 +13,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install run token test test-backend test-frontend test-e2e test-compose lint format migrate \
+.PHONY: help install run worker bench-jobs token test test-backend test-frontend test-e2e test-compose lint format migrate \
 	train-classifier bench-triage bench-triage-blind \
 	frontend-build lock clean seed bench chaos
 
@@ -49,6 +49,10 @@ run: frontend-build
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(MAKE) --no-print-directory migrate
 	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py ensure_superuser
 	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) -m runner --host $(HOST) --port $(PORT)
+
+#: Run a background job worker (e-mail, webhooks) beside `make run`, in debug mode too
+worker: install
+	cd backend && DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py worker
 
 #: Print `export TOKEN=...`, an API token of the debug admin: eval "$$(make -s token)"
 token: $(VENV)/.installed
@@ -86,6 +90,10 @@ bench: install
 #: Fault and load suite (~11 min): mixed load while PostgreSQL, Redis, a worker and the LLM fail; see bench/RESULTS.md
 chaos: install
 	cd bench && $(PY) chaos.py $(CHAOS_ARGS)
+
+#: What e-mail and webhooks cost POST /api/tickets/ (database tickets_bench_jobs); see bench/RESULTS.md
+bench-jobs: install
+	$(PY) bench/jobs_overhead.py
 
 #: Rebuild the offline classifier from the public data sets: make train-classifier DATA=dir
 train-classifier: install

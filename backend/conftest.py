@@ -12,6 +12,7 @@ import redis  # noqa: E402
 from rest_framework.test import APIClient  # noqa: E402
 
 from accounts.tests.factories import UserFactory  # noqa: E402
+from core.testing_servers import HttpReceiver, SmtpSink  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +100,46 @@ def redis_server(tmp_path_factory):
     client.close()
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture
+def smtp_sink():
+    """A real SMTP server on 127.0.0.1 that keeps what it receives."""
+    sink = SmtpSink().start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def email_on(settings, smtp_sink):
+    """E-mail configured as EMAIL_URL=smtp://127.0.0.1:<sink> with a public base URL."""
+    settings.EMAIL_ENABLED = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_sink.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    settings.PUBLIC_BASE_URL = "https://help.example.com"
+    settings.DEFAULT_FROM_EMAIL = "support@help.example.com"
+    return smtp_sink
+
+
+@pytest.fixture
+def receiver(settings):
+    """A real HTTP server on 127.0.0.1 recording webhook deliveries (private addresses
+    allowed, as WEBHOOK_ALLOW_PRIVATE=true does)."""
+    settings.WEBHOOK_ALLOW_PRIVATE = True
+    server = HttpReceiver().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def job_queue(transactional_db):
+    """A committed database and an empty job queue, emptied again afterwards (procrastinate's
+    tables are not Django's to flush)."""
+    from jobs.testing import empty_job_tables
+
+    empty_job_tables()
+    yield
+    empty_job_tables()

@@ -4,6 +4,8 @@
 #   entrypoint.sh migrate  wait for the database, migrate, create the cache table and the
 #                          configured superuser, then exit (the compose `migrate` service)
 #   entrypoint.sh stream   wait for the database, run the live-updates stream (uvicorn)
+#   entrypoint.sh worker   wait for the database, run a background job worker (the compose
+#                          `worker` service; `python -m jobs.health` is its health check)
 #   entrypoint.sh CMD...   wait for the database, migrate if RUN_MIGRATIONS=1, run CMD
 # Settings come from the environment (see .env.example); DJANGO_SECRET_KEY is required.
 set -eu
@@ -86,6 +88,10 @@ case "$command" in
         # stream; X-Forwarded-* are believed from the proxy in front (nginx).
         exec uvicorn config.asgi:application --host 0.0.0.0 --port "${STREAM_PORT:-8001}" \
             --proxy-headers --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-*}" --no-access-log
+        ;;
+    worker)
+        if [ "${RUN_MIGRATIONS:-0}" = "1" ]; then run_migrations; fi
+        exec python manage.py worker
         ;;
     *)
         if [ "${RUN_MIGRATIONS:-0}" = "1" ]; then run_migrations; fi

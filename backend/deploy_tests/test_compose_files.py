@@ -18,11 +18,11 @@ def _settings_variables() -> set[str]:
     return set(re.findall(r'(?:env_\w+|_rate_limit)\(\s*"([A-Z][A-Z0-9_]*)"', source))
 
 
-def test_every_setting_reaches_the_api_and_migrate_containers():
+def test_every_setting_reaches_the_api_migrate_and_worker_containers():
     variables = _settings_variables() - NOT_FOR_THE_CONTAINER
 
     assert len(variables) > 20
-    for service in ("api", "migrate"):
+    for service in ("api", "migrate", "worker"):
         missing = variables - set(SERVICES[service]["environment"])
         assert not missing, f"{service} does not pass {sorted(missing)}"
 
@@ -51,6 +51,19 @@ def test_the_api_waits_for_migrations_and_healthy_services():
     for name in ("db", "redis", "api", "frontend"):
         assert SERVICES[name]["healthcheck"]["test"], name
     assert "/readyz" in " ".join(SERVICES["api"]["healthcheck"]["test"])
+
+
+def test_the_worker_runs_the_api_image_after_migrations_with_its_own_health_check():
+    worker = SERVICES["worker"]
+
+    assert worker["image"] == SERVICES["api"]["image"]
+    assert worker["command"] == ["worker"]
+    assert "ports" not in worker
+    assert "expose" not in worker
+    assert worker["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert worker["healthcheck"]["test"] == ["CMD", "python", "-m", "jobs.health"]
+    # Scaling needs no fixed name.
+    assert "container_name" not in worker
 
 
 def test_public_images_have_pinned_versions():

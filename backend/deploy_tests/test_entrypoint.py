@@ -2,13 +2,17 @@
 
 import os
 import re
+import signal
 import subprocess
+import sys
+import time
 
 import httpx
 import pytest
 import yaml
 
 from .conftest import (
+    BACKEND_DIR,
     ENTRYPOINT,
     REPO_DIR,
     run_entrypoint,
@@ -162,3 +166,34 @@ def test_check_deploy_is_clean_with_django_secure_on(throwaway_database_url):
     # The same settings without the switch are what the check exists to catch.
     assert insecure.returncode != 0
     assert "security.W008" in insecure.stderr + insecure.stdout
+
+
+def test_the_worker_command_runs_until_sigterm_and_reports_its_health(
+    first_migration, throwaway_database_url, tmp_path
+):
+    # given the worker container's command, with every optional variable empty
+    assert first_migration.returncode == 0, first_migration.stderr
+    env = server_env(
+        throwaway_database_url, EMAIL_URL="", WORKER_CONCURRENCY="", WORKER_HEARTBEAT_SECONDS="1"
+    )
+    log = tmp_path / "worker.log"
+    health = [sys.executable, "-m", "jobs.health"]
+    with log.open("wb") as output:
+        worker = subprocess.Popen(
+            [str(ENTRYPOINT), "worker"], env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+    try:
+        # then its health check turns green once its heartbeat is in the database
+        deadline = time.monotonic() + 60
+        while subprocess.run(health, cwd=BACKEND_DIR, env=env, capture_output=True).returncode:
+            assert worker.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.5)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        code = worker.wait(30)
+
+    # and SIGTERM is a clean stop, after which it is no longer reported alive
+    assert code == 0, log.read_text()
+    assert subprocess.run(health, cwd=BACKEND_DIR, env=env, capture_output=True).returncode == 1
+    assert "E-mail is off" in log.read_text()

@@ -3,7 +3,7 @@
 - web: the API, admin, docs and UI (gunicorn; in debug mode it reloads changed code);
 - stream: the live-updates stream (uvicorn with config.asgi), apart so that open streams
   never hold the API's threads;
-- worker: the job worker, when the job engine is installed;
+- worker: the job worker (e-mail, webhooks, retraining);
 - and in this process, the front door on HOST:PORT (runner/proxy.py), which sends
   `/api/stream/` to the stream server and everything else to the web server.
 
@@ -72,7 +72,7 @@ class Child:
         self._signal(signal.SIGKILL)
 
 
-def _children(*, web_port: int, stream_port: int, debug: bool, worker: bool) -> list[Child]:
+def _children(*, web_port: int, stream_port: int, debug: bool) -> list[Child]:
     python = sys.executable
     # gunicorn in both modes: its workers end with their master, where runserver's reloader
     # would leave its child serving after a stop.
@@ -86,14 +86,8 @@ def _children(*, web_port: int, stream_port: int, debug: bool, worker: bool) -> 
         python, "-m", "uvicorn", "config.asgi:application",
         "--host", "127.0.0.1", "--port", str(stream_port), "--no-access-log",
     ]  # fmt: skip
-    children = [Child("web", web), Child("stream", stream)]
-    if worker:
-        children.append(Child("worker", [python, "manage.py", "run_worker"]))
-    return children
-
-
-def _job_engine_installed() -> bool:
-    return (BACKEND / "jobs" / "management" / "commands" / "run_worker.py").is_file()
+    worker = [python, "manage.py", "worker"]
+    return [Child("web", web), Child("stream", stream), Child("worker", worker)]
 
 
 def _wait_until_listening(port: int, child: Child, seconds: float = 60.0) -> bool:
@@ -163,9 +157,7 @@ def main() -> int:
     env.setdefault("TRUSTED_PROXY_COUNT", "1")
     if not env["TRUSTED_PROXY_COUNT"].strip():
         env["TRUSTED_PROXY_COUNT"] = "1"
-    children = _children(
-        web_port=web_port, stream_port=stream_port, debug=debug, worker=_job_engine_installed()
-    )
+    children = _children(web_port=web_port, stream_port=stream_port, debug=debug)
     for child in children:
         child.start(env)
     crashed: Child | None = None

@@ -318,8 +318,10 @@ def seed_tickets(
             # Foreign-key checks of rows written earlier in this transaction are deferred;
             # TRUNCATE wants none pending.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            # CASCADE: what other apps keep about tickets (e-mails, webhook deliveries) goes too.
             cursor.execute(
-                "TRUNCATE tickets_ticket, tickets_comment, tickets_ticketevent RESTART IDENTITY"
+                "TRUNCATE tickets_ticket, tickets_comment, tickets_ticketevent "
+                "RESTART IDENTITY CASCADE"
             )
         cursor.execute(
             "CREATE TEMPORARY TABLE seed_staging "

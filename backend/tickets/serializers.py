@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from rest_framework import serializers
 
 from core.serializers import (
+    QueryFlagField,
     RejectUnknownFieldsMixin,
     StrictCharField,
     StrictChoiceField,
@@ -256,7 +257,7 @@ class ClassifyRequestSerializer(RejectUnknownFieldsMixin, serializers.Serializer
 
 
 class ClassifyQuerySerializer(serializers.Serializer):
-    instant = serializers.BooleanField(
+    instant = QueryFlagField(
         required=False,
         default=False,
         help_text="Answer at once: the cached answer of the configured LLM if any, else the "

@@ -1,14 +1,21 @@
 """`POST /api/triage/retrain/` (admins): retrain the offline model in the background."""
 
+from django.db import IntegrityError, transaction
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsAdmin
-from core.errors import error_body
 from core.schema import error_responses
+from jobs.defer import defer
+
+from .tasks import retrain
+
+
+class RetrainQueuedSerializer(serializers.Serializer):
+    detail = serializers.CharField()
 
 
 class TriageRetrainApi(APIView):
@@ -18,16 +25,20 @@ class TriageRetrainApi(APIView):
         operation_id="triage_retrain",
         request=None,
         responses={
-            202: OpenApiResponse(description="A retraining job was queued."),
-            503: OpenApiResponse(description="No job engine: run manage.py retrain_classifier."),
+            202: OpenApiResponse(
+                RetrainQueuedSerializer,
+                description="A retraining job is queued (or one already was); the new model "
+                "is activated only if it does better on held-back corrections.",
+            ),
             **error_responses(401, 403),
         },
         summary="Retrain the offline classifier on this deployment's corrections",
     )
     def post(self, request: Request) -> Response:
-        body = error_body(
-            "Background jobs are not available here; run `manage.py retrain_classifier`."
-        )
-        response = Response(body, status=status.HTTP_503_SERVICE_UNAVAILABLE)
-        response["Retry-After"] = "3600"
-        return response
+        try:
+            with transaction.atomic():
+                defer(retrain)
+            detail = "Retraining is queued."
+        except IntegrityError:  # the queueing lock: one is already waiting
+            detail = "Retraining was already queued."
+        return Response({"detail": detail}, status=status.HTTP_202_ACCEPTED)

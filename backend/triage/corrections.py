@@ -11,6 +11,12 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from tickets.models import Ticket
 
 # Few-shot candidates are read at most this often per process (seconds), and at most this
 # many, the newest.
@@ -28,16 +34,7 @@ class LabelledText:
     priority: str
 
 
-def deployment_corrections(*, newest: int | None = None) -> list[LabelledText]:
-    """Every correction of this deployment (or the `newest` ones), oldest first, with the
-    labels the agents settled on.
-
-    Read from the audit trail: tickets with a stored suggestion whose category or priority
-    an agent changed away from it (the override flags tickets.services keeps from agents'
-    changes), confirmed by an `updated` event of an agent that changed one of the two.
-    Wave-1 tickets, whose flags came from comparing labels, have no such event and never
-    count.
-    """
+def _corrected_tickets() -> QuerySet[Ticket]:
     # The tickets app depends on triage (suggestions on create); reading its tables here,
     # lazily, keeps the import graph one-way.
     from django.db.models import Exists, OuterRef, Q
@@ -49,10 +46,29 @@ def deployment_corrections(*, newest: int | None = None) -> list[LabelledText]:
         actor_type=ActorType.AGENT,
         kind=EventKind.UPDATED,
     ).filter(Q(changes__has_key="category") | Q(changes__has_key="priority"))
-    tickets = (
+    return (
         Ticket.objects.filter(ai_category__isnull=False)
         .filter(Q(ai_category_overridden=True) | Q(ai_priority_overridden=True))
         .filter(Exists(agent_changed_labels))
+    )
+
+
+def corrections_count() -> int:
+    return int(_corrected_tickets().count())
+
+
+def deployment_corrections(*, newest: int | None = None) -> list[LabelledText]:
+    """Every correction of this deployment (or the `newest` ones), oldest first, with the
+    labels the agents settled on.
+
+    Read from the audit trail: tickets with a stored suggestion whose category or priority
+    an agent changed away from it (the override flags tickets.services keeps from agents'
+    changes), confirmed by an `updated` event of an agent that changed one of the two.
+    Wave-1 tickets, whose flags came from comparing labels, have no such event and never
+    count.
+    """
+    tickets = (
+        _corrected_tickets()
         .order_by("-id")
         .values_list("title", "description", "category", "priority")
     )

@@ -182,13 +182,15 @@ def patch_with_if_match(ctx: Context) -> str:
     etag = current.header("ETag")
     if not etag:
         raise NotPresent("ETag on ticket responses")
+    # A real change: a PATCH to the values the ticket already has keeps its version.
+    wanted = "critical" if current.json()["priority"] != "critical" else "high"
     updated = ctx.agent.patch(
-        path, json_body={"priority": "high"}, headers={"If-Match": etag}, accept_gzip=True
+        path, json_body={"priority": wanted}, headers={"If-Match": etag}, accept_gzip=True
     )
     assert updated.status == 200, f"PATCH with If-Match {etag}: {updated}"
     stale = ctx.agent.patch(path, json_body={"priority": "low"}, headers={"If-Match": etag})
     assert stale.status == 412, f"PATCH with the old If-Match {etag}: {stale}"
-    assert ctx.agent.get(path).json()["priority"] == "high", "a stale PATCH changed the ticket"
+    assert ctx.agent.get(path).json()["priority"] == wanted, "a stale PATCH changed the ticket"
     ctx.ticket = ctx.agent.get(path).json()
     return f"If-Match {etag} -> 200 ({updated.header('ETag')}); the same again -> 412"
 

@@ -20,6 +20,8 @@ from accounts.services import token_create, user_update
 from core.testing import connection_kept_open_for_the_test
 from tickets.portal import portal_key
 from tickets.tests.factories import TicketFactory
+from webhooks.models import WebhookEndpoint
+from webhooks.signing import new_secret
 
 from .conftest import PASSWORD, UserFactory, bearer, csrf_token, sign_in
 
@@ -45,6 +47,7 @@ class World:
     admin: object
     ticket: object
     agents_spare_token: ApiToken
+    webhook: object
 
 
 # (method, route) -> (url for this world, body, expected status per column)
@@ -163,10 +166,31 @@ MATRIX: dict[tuple[str, str], tuple[Callable[[World], str], Body, dict[str, int]
     ("POST", "api/triage/retrain/"): (
         lambda w: "/api/triage/retrain/",
         lambda w: None,
-        # 503 until the job engine runs retraining in the background
-        row(401, 403, 503),
+        row(401, 403, 202),
     ),
     ("GET", "api/stream/"): (lambda w: "/api/stream/", lambda w: None, row(401, 200, 200)),
+    ("GET", "api/webhooks/"): (lambda w: "/api/webhooks/", lambda w: None, row(401, 403, 200)),
+    ("POST", "api/webhooks/"): (
+        lambda w: "/api/webhooks/",
+        # A public address written as such: no name to look up, no network needed.
+        lambda w: {"url": "https://203.0.113.10/hooks", "events": ["ticket.created"]},
+        row(401, 403, 201),
+    ),
+    ("DELETE", "api/webhooks/<id18:webhook_id>/"): (
+        lambda w: f"/api/webhooks/{w.webhook.pk}/",
+        lambda w: None,
+        row(401, 403, 204),
+    ),
+    ("POST", "api/webhooks/<id18:webhook_id>/test/"): (
+        lambda w: f"/api/webhooks/{w.webhook.pk}/test/",
+        lambda w: None,
+        row(401, 403, 202),
+    ),
+    ("GET", "api/webhooks/<id18:webhook_id>/deliveries/"): (
+        lambda w: f"/api/webhooks/{w.webhook.pk}/deliveries/",
+        lambda w: None,
+        row(401, 403, 200),
+    ),
     ("GET", "api/schema/"): (lambda w: "/api/schema/", lambda w: None, row(200, 200, 200)),
     ("GET", "api/docs/"): (lambda w: "/api/docs/", lambda w: None, row(200, 200, 200)),
 }
@@ -211,7 +235,10 @@ def world(db) -> World:
     other = UserFactory(username="kim", first_name="Kim")
     admin = UserFactory(username="root", first_name="Root", is_superuser=True, is_staff=True)
     spare, _ = token_create(user=agent, name="spare")
-    return World(agent, other, admin, TicketFactory(), spare)
+    webhook = WebhookEndpoint.objects.create(
+        url="https://203.0.113.10/hooks", events=["ticket.created"], secret=new_secret()
+    )
+    return World(agent, other, admin, TicketFactory(), spare, webhook)
 
 
 def _client_for(column: str, world: World) -> tuple[APIClient, dict[str, str]]:

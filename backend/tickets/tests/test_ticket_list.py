@@ -135,6 +135,13 @@ def test_invalid_page_number_is_a_400(api_client, page):
     assert_error_shape(response, 400, "page")
 
 
+@pytest.mark.parametrize("page", ["92233720368547759", "22487789869687073000291911281997250560"])
+def test_a_page_beyond_any_database_offset_is_a_404_not_a_500(api_client, page):
+    response = api_client.get("/api/tickets/", {"page": page, "page_size": "16"})
+
+    assert_error_shape(response, 404)
+
+
 def test_page_past_the_end_is_a_404(api_client, make_ticket):
     make_ticket()
 

@@ -97,7 +97,7 @@ def test_instant_with_the_local_provider_is_never_pending(api_client):
     assert (body["provider"], body["pending"]) == ("local", False)
 
 
-@pytest.mark.parametrize("value", ["maybe", "2"])
+@pytest.mark.parametrize("value", ["maybe", "2", ""])
 def test_invalid_instant_is_a_400(api_client, value):
     response = classify(api_client, instant=value)
 

@@ -4,7 +4,7 @@ import { TeamPage } from '../features/team';
 import { Frame } from './Frame';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { WebhooksPlaceholderPage } from './pages/placeholders';
+import { WebhooksPage } from '../features/webhooks';
 import { TicketRoutePage } from './pages/TicketRoutePage';
 import { QueuePage } from './pages/QueuePage';
 import { SubmitPage } from './pages/SubmitPage';
@@ -27,7 +27,7 @@ export function AppRoutes() {
           <Route path="/account" element={<AccountPage />} />
           <Route element={<RequireAdmin />}>
             <Route path="/team" element={<TeamPage />} />
-            <Route path="/webhooks" element={<WebhooksPlaceholderPage />} />
+            <Route path="/webhooks" element={<WebhooksPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
