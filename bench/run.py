@@ -119,6 +119,28 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=BACKEND, env=env, check=True)
 
 
+BENCH_AGENT = "bench-agent"
+CREATE_AGENT = f"""
+from django.contrib.auth.models import User
+User.objects.get_or_create(username={BENCH_AGENT!r}, defaults={{"first_name": "Bench Agent"}})
+"""
+
+
+def agent_token(url: str) -> str:
+    """A new API token of an agent: every endpoint but submit and classify needs one."""
+    env = app_environment(url)
+    manage(env, "shell", "-c", CREATE_AGENT)
+    result = subprocess.run(
+        [PYTHON, "manage.py", "create_token", BENCH_AGENT, "--name", "bench"],
+        cwd=BACKEND,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip()
+
+
 def seeded_count(url: str) -> int:
     with psycopg.connect(url) as conn:
         return conn.execute("SELECT count(*) FROM tickets_ticket").fetchone()[0]
@@ -231,14 +253,16 @@ def ticket_texts(url: str, count: int) -> list[dict]:
     django.setup()
     from tickets.seeding import TicketRows, default_end
 
-    rows = TicketRows(seed=int(time.time()), end=default_end()).rows(count)
+    tickets = TicketRows(seed=int(time.time()), end=default_end()).tickets(count)
     return [
-        {"title": f"{row[0]} #{index}", "description": row[1]}
-        for index, row in enumerate(rows)
+        {"title": f"{ticket.row[0]} #{index}", "description": ticket.row[1]}
+        for index, ticket in enumerate(tickets)
     ]
 
 
-def drive(base: str, request, concurrency: int, seconds: float) -> dict:
+def drive(
+    base: str, request, concurrency: int, seconds: float, headers: dict | None = None
+) -> dict:
     """Run `request(client, n)` from `concurrency` threads for `seconds`; latencies in ms."""
     latencies: list[float] = []
     failures = []
@@ -247,7 +271,7 @@ def drive(base: str, request, concurrency: int, seconds: float) -> dict:
     counter = iter(range(10**9))
 
     def worker():
-        with httpx.Client(base_url=base, timeout=30) as client:
+        with httpx.Client(base_url=base, timeout=30, headers=headers) as client:
             mine = []
             while time.monotonic() < stop_at:
                 n = next(counter)
@@ -292,29 +316,31 @@ def requests_by_endpoint(texts: list[dict]) -> dict:
 
 
 CAPTURE = """
-import json, sys
+import json, os, sys
 import django
 django.setup()
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-client = Client()
+client = Client(headers={"Authorization": "Bearer " + os.environ["BENCH_TOKEN"]})
 captured = {}
 for name, (method, path, body) in json.loads(sys.argv[1]).items():
     client.get("/api/tickets/stats/")  # warm up the connection
-    with CaptureQueriesContext(connection) as queries:
+    # Rolled back, so that replaying a create's INSERT (its id included) cannot collide.
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
         if method == "GET":
             response = client.get(path)
         else:
             response = client.post(path, body, content_type="application/json")
+        transaction.set_rollback(True)
     assert response.status_code < 400, (name, response.status_code)
     captured[name] = [query["sql"] for query in queries.captured_queries]
 print(json.dumps(captured))
 """
 
 
-def capture_sql(url: str, texts: list[dict]) -> dict:
+def capture_sql(url: str, texts: list[dict], token: str) -> dict:
     """The SQL each endpoint runs, captured from the app itself."""
     spec = {name: ("GET", path, None) for name, path in READS.items()}
     spec.update(
@@ -326,7 +352,11 @@ def capture_sql(url: str, texts: list[dict]) -> dict:
     result = subprocess.run(
         [PYTHON, "-c", CAPTURE, json.dumps(spec)],
         cwd=BACKEND,
-        env={**app_environment(url), "DJANGO_SETTINGS_MODULE": "config.settings"},
+        env={
+            **app_environment(url),
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "BENCH_TOKEN": token,
+        },
         check=True,
         capture_output=True,
         text=True,
@@ -379,6 +409,8 @@ def main() -> None:
     timings = prepare(url, args.count, args.reseed)
     texts = ticket_texts(url, 20_000)
     requests = requests_by_endpoint(texts)
+    token = agent_token(url)
+    headers = {"Authorization": f"Bearer {token}"}
 
     timings["load_average_before"] = [round(value, 1) for value in os.getloadavg()]
     server = Server(url, args.port or free_port(), args.workers, args.backend)
@@ -386,13 +418,17 @@ def main() -> None:
     try:
         server.wait_ready()
         for name, request in requests.items():
-            drive(server.base, request, 1, 1)  # warm up
+            warm_up = drive(server.base, request, 1, 1, headers)
+            if warm_up["errors"]:
+                sys.exit(f"{name} answers errors; see {server.log_path}")
             results[name] = {}
             for concurrency in (1, 16):
                 log(f"{name}: concurrency {concurrency}")
                 cpu_before = server.cpu_seconds()
                 server.server_ms_since_last_call()
-                measured = drive(server.base, request, concurrency, args.duration)
+                measured = drive(
+                    server.base, request, concurrency, args.duration, headers
+                )
                 cpu = server.cpu_seconds() - cpu_before
                 time.sleep(0.5)  # the last access lines are written after the responses
                 in_worker = server.server_ms_since_last_call()
@@ -407,7 +443,7 @@ def main() -> None:
         server.stop()
 
     timings["load_average_after"] = [round(value, 1) for value in os.getloadavg()]
-    captured = capture_sql(url, texts)
+    captured = capture_sql(url, texts, token)
     sql = {
         name: time_sql(url, statements, min(args.duration, 5))
         for name, statements in captured.items()
