@@ -155,3 +155,17 @@ def axe_violations(page: Page) -> list[str]:
 
 def sideways_overflow(page: Page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+# The contrast check, run in the page (see its header).
+CONTRAST = Path(__file__).resolve().parent / "contrast.js"
+
+
+def contrast_failures(page: Page) -> list[str]:
+    """Everything on the page below WCAG AA contrast (4.5:1 text, 3:1 large text and
+    the edges of controls, bars and icons), one line each; [] when all pass."""
+    return page.evaluate(CONTRAST.read_text())
+
+
+def theme(page: Page) -> str:
+    return page.evaluate("document.documentElement.dataset.theme")
