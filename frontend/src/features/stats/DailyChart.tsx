@@ -115,7 +115,13 @@ export function DailyChart({ days, timeZone }: DailyChartProps) {
                   />
                 </a>
                 {fromEnd % labelEvery === 0 && (
-                  <text className={styles.axis} x={x + slot / 2} y={HEIGHT - 6} textAnchor="middle" aria-hidden="true">
+                  <text
+                    className={styles.axis}
+                    x={fromEnd === 0 ? x + slot : x + slot / 2}
+                    y={HEIGHT - 6}
+                    textAnchor={fromEnd === 0 ? 'end' : 'middle'}
+                    aria-hidden="true"
+                  >
                     {shortDay(day.date)}
                   </text>
                 )}
