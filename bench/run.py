@@ -47,10 +47,13 @@ READS = {
     f"search rare ({RARE_WORD})": f"/api/tickets/?search={RARE_WORD}",
     "search two words + filter": "/api/tickets/?search=invoice+twice&category=billing",
     "stats": "/api/tickets/stats/",
+    "stats tz=Europe/Berlin": "/api/tickets/stats/?tz=Europe/Berlin",
 }
 WRITES = {"create": "/api/tickets/", "classify": "/api/tickets/classify/"}
 # Endpoints whose app time is compared with their SQL time as a ratio.
-RATIO_ENDPOINTS = [name for name in READS if name != "stats"]
+RATIO_ENDPOINTS = [name for name in READS if not name.startswith("stats")]
+# The agent whose token every request carries (lists, searches and stats need one).
+BENCH_AGENT = "bench-agent"
 
 
 def free_port() -> int:
@@ -117,6 +120,37 @@ def app_environment(url: str) -> dict:
 
 def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=BACKEND, env=env, check=True)
+
+
+CREATE_AGENT = """
+from django.contrib.auth.models import User
+if not User.objects.filter(username="%s").exists():
+    User.objects.create_user("%s", "", None, first_name="Bench Agent")
+"""
+
+
+def agent_token(url: str) -> str:
+    """A fresh API token of the bench's agent (created on first use; it has no password)."""
+    env = app_environment(url)
+    manage(env, "shell", "-c", CREATE_AGENT % (BENCH_AGENT, BENCH_AGENT))
+    created = subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "create_token",
+            BENCH_AGENT,
+            "--name",
+            "bench",
+            "--expires-in-days",
+            "1",
+        ],
+        cwd=BACKEND,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return created.stdout.strip()
 
 
 def seeded_count(url: str) -> int:
@@ -231,11 +265,15 @@ def ticket_texts(url: str, count: int) -> list[dict]:
     django.setup()
     from tickets.seeding import TicketRows, default_end
 
-    rows = TicketRows(seed=int(time.time()), end=default_end()).rows(count)
+    tickets = TicketRows(seed=int(time.time()), end=default_end()).tickets(count)
     return [
-        {"title": f"{row[0]} #{index}", "description": row[1]}
-        for index, row in enumerate(rows)
+        {"title": f"{ticket.row[0]} #{index}", "description": ticket.row[1]}
+        for index, ticket in enumerate(tickets)
     ]
+
+
+# Sent with every request of drive(): the bench agent's token (main() sets it).
+HEADERS: dict[str, str] = {}
 
 
 def drive(base: str, request, concurrency: int, seconds: float) -> dict:
@@ -247,7 +285,7 @@ def drive(base: str, request, concurrency: int, seconds: float) -> dict:
     counter = iter(range(10**9))
 
     def worker():
-        with httpx.Client(base_url=base, timeout=30) as client:
+        with httpx.Client(base_url=base, timeout=30, headers=HEADERS) as client:
             mine = []
             while time.monotonic() < stop_at:
                 n = next(counter)
@@ -299,7 +337,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from django.contrib.auth.models import User
+
 client = Client()
+client.force_login(User.objects.get(username=sys.argv[2]))
 captured = {}
 for name, (method, path, body) in json.loads(sys.argv[1]).items():
     client.get("/api/tickets/stats/")  # warm up the connection
@@ -324,7 +365,7 @@ def capture_sql(url: str, texts: list[dict]) -> dict:
         }
     )
     result = subprocess.run(
-        [PYTHON, "-c", CAPTURE, json.dumps(spec)],
+        [PYTHON, "-c", CAPTURE, json.dumps(spec), BENCH_AGENT],
         cwd=BACKEND,
         env={**app_environment(url), "DJANGO_SETTINGS_MODULE": "config.settings"},
         check=True,
@@ -377,6 +418,7 @@ def main() -> None:
     ensure_database(url)
     check_disk(url, args.count)
     timings = prepare(url, args.count, args.reseed)
+    HEADERS["Authorization"] = f"Bearer {agent_token(url)}"
     texts = ticket_texts(url, 20_000)
     requests = requests_by_endpoint(texts)
 
@@ -413,10 +455,22 @@ def main() -> None:
         for name, statements in captured.items()
     }
     report(args, timings, results, sql, captured)
+    from export_load import measure_export
+    from export_load import report as report_export
+
+    log("Streaming the full export")
+    export = measure_export(url, HEADERS["Authorization"].removeprefix("Bearer "))
+    report_export(export)
     if args.json:
         args.json.write_text(
             json.dumps(
-                {"timings": timings, "results": results, "sql_ms": sql}, indent=2
+                {
+                    "timings": timings,
+                    "results": results,
+                    "sql_ms": sql,
+                    "export": export,
+                },
+                indent=2,
             )
         )
 
