@@ -47,10 +47,13 @@ READS = {
     f"search rare ({RARE_WORD})": f"/api/tickets/?search={RARE_WORD}",
     "search two words + filter": "/api/tickets/?search=invoice+twice&category=billing",
     "stats": "/api/tickets/stats/",
+    "stats tz=Europe/Berlin": "/api/tickets/stats/?tz=Europe/Berlin",
 }
 WRITES = {"create": "/api/tickets/", "classify": "/api/tickets/classify/"}
 # Endpoints whose app time is compared with their SQL time as a ratio.
-RATIO_ENDPOINTS = [name for name in READS if name != "stats"]
+RATIO_ENDPOINTS = [name for name in READS if not name.startswith("stats")]
+# The agent whose token every request carries (lists, searches and stats need one).
+BENCH_AGENT = "bench-agent"
 
 
 def free_port() -> int:
@@ -119,26 +122,35 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=BACKEND, env=env, check=True)
 
 
-BENCH_AGENT = "bench-agent"
-CREATE_AGENT = f"""
+CREATE_AGENT = """
 from django.contrib.auth.models import User
-User.objects.get_or_create(username={BENCH_AGENT!r}, defaults={{"first_name": "Bench Agent"}})
+if not User.objects.filter(username="%s").exists():
+    User.objects.create_user("%s", "", None, first_name="Bench Agent")
 """
 
 
 def agent_token(url: str) -> str:
-    """A new API token of an agent: every endpoint but submit and classify needs one."""
+    """A fresh API token of the bench's agent (created on first use; it has no password)."""
     env = app_environment(url)
-    manage(env, "shell", "-c", CREATE_AGENT)
-    result = subprocess.run(
-        [PYTHON, "manage.py", "create_token", BENCH_AGENT, "--name", "bench"],
+    manage(env, "shell", "-c", CREATE_AGENT % (BENCH_AGENT, BENCH_AGENT))
+    created = subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "create_token",
+            BENCH_AGENT,
+            "--name",
+            "bench",
+            "--expires-in-days",
+            "1",
+        ],
         cwd=BACKEND,
         env=env,
         check=True,
         capture_output=True,
         text=True,
     )
-    return result.stdout.strip()
+    return created.stdout.strip()
 
 
 def seeded_count(url: str) -> int:
@@ -260,9 +272,11 @@ def ticket_texts(url: str, count: int) -> list[dict]:
     ]
 
 
-def drive(
-    base: str, request, concurrency: int, seconds: float, headers: dict | None = None
-) -> dict:
+# Sent with every request of drive(): the bench agent's token (main() sets it).
+HEADERS: dict[str, str] = {}
+
+
+def drive(base: str, request, concurrency: int, seconds: float) -> dict:
     """Run `request(client, n)` from `concurrency` threads for `seconds`; latencies in ms."""
     latencies: list[float] = []
     failures = []
@@ -271,7 +285,7 @@ def drive(
     counter = iter(range(10**9))
 
     def worker():
-        with httpx.Client(base_url=base, timeout=30, headers=headers) as client:
+        with httpx.Client(base_url=base, timeout=30, headers=HEADERS) as client:
             mine = []
             while time.monotonic() < stop_at:
                 n = next(counter)
@@ -316,23 +330,28 @@ def requests_by_endpoint(texts: list[dict]) -> dict:
 
 
 CAPTURE = """
-import json, os, sys
+import json, sys
 import django
 django.setup()
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-client = Client(headers={"Authorization": "Bearer " + os.environ["BENCH_TOKEN"]})
+from django.contrib.auth.models import User
+
+client = Client()
+client.force_login(User.objects.get(username=sys.argv[2]))
 captured = {}
 for name, (method, path, body) in json.loads(sys.argv[1]).items():
-    client.get("/api/tickets/stats/")  # warm up the connection
-    # Rolled back, so that replaying a create's INSERT (its id included) cannot collide.
-    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
-        if method == "GET":
-            response = client.get(path)
-        else:
-            response = client.post(path, body, content_type="application/json")
+    # Warm up the connection and the process's caches (the stats' list of time zones).
+    client.get(path if method == "GET" else "/api/tickets/stats/")
+    # Rolled back: a replayed INSERT must not meet the row it already made.
+    with transaction.atomic():
+        with CaptureQueriesContext(connection) as queries:
+            if method == "GET":
+                response = client.get(path)
+            else:
+                response = client.post(path, body, content_type="application/json")
         transaction.set_rollback(True)
     assert response.status_code < 400, (name, response.status_code)
     captured[name] = [query["sql"] for query in queries.captured_queries]
@@ -340,7 +359,7 @@ print(json.dumps(captured))
 """
 
 
-def capture_sql(url: str, texts: list[dict], token: str) -> dict:
+def capture_sql(url: str, texts: list[dict]) -> dict:
     """The SQL each endpoint runs, captured from the app itself."""
     spec = {name: ("GET", path, None) for name, path in READS.items()}
     spec.update(
@@ -350,13 +369,9 @@ def capture_sql(url: str, texts: list[dict], token: str) -> dict:
         }
     )
     result = subprocess.run(
-        [PYTHON, "-c", CAPTURE, json.dumps(spec)],
+        [PYTHON, "-c", CAPTURE, json.dumps(spec), BENCH_AGENT],
         cwd=BACKEND,
-        env={
-            **app_environment(url),
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "BENCH_TOKEN": token,
-        },
+        env={**app_environment(url), "DJANGO_SETTINGS_MODULE": "config.settings"},
         check=True,
         capture_output=True,
         text=True,
@@ -407,10 +422,9 @@ def main() -> None:
     ensure_database(url)
     check_disk(url, args.count)
     timings = prepare(url, args.count, args.reseed)
+    HEADERS["Authorization"] = f"Bearer {agent_token(url)}"
     texts = ticket_texts(url, 20_000)
     requests = requests_by_endpoint(texts)
-    token = agent_token(url)
-    headers = {"Authorization": f"Bearer {token}"}
 
     timings["load_average_before"] = [round(value, 1) for value in os.getloadavg()]
     server = Server(url, args.port or free_port(), args.workers, args.backend)
@@ -418,7 +432,7 @@ def main() -> None:
     try:
         server.wait_ready()
         for name, request in requests.items():
-            warm_up = drive(server.base, request, 1, 1, headers)
+            warm_up = drive(server.base, request, 1, 1)
             if warm_up["errors"]:
                 sys.exit(f"{name} answers errors; see {server.log_path}")
             results[name] = {}
@@ -426,9 +440,7 @@ def main() -> None:
                 log(f"{name}: concurrency {concurrency}")
                 cpu_before = server.cpu_seconds()
                 server.server_ms_since_last_call()
-                measured = drive(
-                    server.base, request, concurrency, args.duration, headers
-                )
+                measured = drive(server.base, request, concurrency, args.duration)
                 cpu = server.cpu_seconds() - cpu_before
                 time.sleep(0.5)  # the last access lines are written after the responses
                 in_worker = server.server_ms_since_last_call()
@@ -443,16 +455,28 @@ def main() -> None:
         server.stop()
 
     timings["load_average_after"] = [round(value, 1) for value in os.getloadavg()]
-    captured = capture_sql(url, texts, token)
+    captured = capture_sql(url, texts)
     sql = {
         name: time_sql(url, statements, min(args.duration, 5))
         for name, statements in captured.items()
     }
     report(args, timings, results, sql, captured)
+    from export_load import measure_export
+    from export_load import report as report_export
+
+    log("Streaming the full export")
+    export = measure_export(url, HEADERS["Authorization"].removeprefix("Bearer "))
+    report_export(export)
     if args.json:
         args.json.write_text(
             json.dumps(
-                {"timings": timings, "results": results, "sql_ms": sql}, indent=2
+                {
+                    "timings": timings,
+                    "results": results,
+                    "sql_ms": sql,
+                    "export": export,
+                },
+                indent=2,
             )
         )
 

@@ -249,13 +249,17 @@ class PageWatch:
         self.errors: list[str] = []
 
 
-def _open_page(browser, app_url: str, width: int, height: int, storage_state=None):
+def _open_page(
+    browser, app_url: str, width: int, height: int, storage_state=None, color_scheme="light"
+):
     context = browser.new_context(
         base_url=app_url,
         viewport={"width": width, "height": height},
         locale="en-US",
         timezone_id="UTC",
         storage_state=storage_state,
+        color_scheme=color_scheme,
+        accept_downloads=True,
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -325,12 +329,19 @@ def accounts(browser, app_url, app_env) -> dict[str, Account]:
 @pytest.fixture
 def open_page(browser, app_url, accounts):
     """Opens pages of the app in fresh browser contexts, signed in as `who` ("agent",
-    "admin") or signed out (None); every page fails the test on a script error."""
+    "admin") or signed out (None), with the system's colour scheme `color_scheme` ("light",
+    "dark"); every page fails the test on a script error."""
     opened = []
 
-    def open_(*, who: str | None = "agent", width: int = 1280, height: int = 900):
+    def open_(
+        *,
+        who: str | None = "agent",
+        width: int = 1280,
+        height: int = 900,
+        color_scheme: str = "light",
+    ):
         state = accounts[who].storage_state if who else None
-        context, page, watch = _open_page(browser, app_url, width, height, state)
+        context, page, watch = _open_page(browser, app_url, width, height, state, color_scheme)
         page.watch = watch
         opened.append((context, watch))
         return page
@@ -377,3 +388,19 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture(scope="session")
+def django_shell(app_url, app_env):
+    """Runs Python in the app's Django (`manage.py shell -c`), for what no API does:
+    giving tickets the dates of a past month."""
+
+    def run(code: str, **env: str) -> None:
+        _manage({**app_env, **env}, "shell", "-c", code)
+
+    return run
+
+
+def pytest_collection_modifyitems(items):
+    # The screenshots first: they show the tickets they seed, not other journeys' leftovers.
+    items.sort(key=lambda item: item.get_closest_marker("screenshots") is None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,10 +16,9 @@ from playwright.sync_api import Page
 # that the ticket keeps them and that the confirmation shows the requester's private link.
 API_TAKES_REQUESTER_FIELDS = True
 
-# The accessibility engine, from the web UI's dev dependencies.
-AXE = (
-    Path(__file__).resolve().parent.parent / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
-)
+# The accessibility engine, from the web UI's dev dependencies (AXE_CORE_JS: another copy).
+NODE_MODULES = Path(__file__).resolve().parent.parent / "frontend" / "node_modules"
+AXE = Path(os.environ.get("AXE_CORE_JS") or NODE_MODULES / "axe-core" / "axe.min.js")
 
 
 def csrf_headers(context) -> dict[str, str]:
@@ -155,3 +155,17 @@ def axe_violations(page: Page) -> list[str]:
 
 def sideways_overflow(page: Page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+# The contrast check, run in the page (see its header).
+CONTRAST = Path(__file__).resolve().parent / "contrast.js"
+
+
+def contrast_failures(page: Page) -> list[str]:
+    """Everything on the page below WCAG AA contrast (4.5:1 text, 3:1 large text and
+    the edges of controls, bars and icons), one line each; [] when all pass."""
+    return page.evaluate(CONTRAST.read_text())
+
+
+def theme(page: Page) -> str:
+    return page.evaluate("document.documentElement.dataset.theme")

@@ -57,7 +57,8 @@ def _day_parameter(name: str, meaning: str) -> OpenApiParameter:
     return OpenApiParameter(
         name,
         {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]},
-        description=f"Created {meaning} this day (YYYY-MM-DD, UTC); empty or absent for any.",
+        description=f"Created {meaning} this day (YYYY-MM-DD, a day in `tz`, default UTC); "
+        "empty or absent for any.",
     )
 
 

@@ -2,7 +2,8 @@
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
 from django.db.models import F, Q, QuerySet
@@ -27,6 +28,8 @@ ORDERINGS = {
     "oldest": ("created_at", "id"),
     "priority": ("priority_rank", "-created_at", "-id"),
 }
+UTC_ZONE = ZoneInfo("UTC")
+
 # Filters the counters answer exactly (tickets/counters.py); any other makes the count
 # capped (exact up to core.pagination.COUNT_EXACT_LIMIT, then estimated).
 COUNTED_FILTERS = frozenset({"status", "priority", "category", "assignee"})
@@ -43,6 +46,8 @@ class TicketListQuery:
     assignee: str = ""
     created_from: date | None = None
     created_to: date | None = None
+    # The zone whose calendar days created_from and created_to name (UTC by default).
+    zone: ZoneInfo = UTC_ZONE
     # "category", "priority", "any" or "".
     ai_overridden: str = ""
     search: str = ""
@@ -72,8 +77,8 @@ def _overridden(value: str) -> Q:
     return {"category": category, "priority": priority, "any": category | priority}[value]
 
 
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
+def _day_start(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zone)
 
 
 def ticket_list(*, query: TicketListQuery, viewer: User | None = None) -> TicketSelection:
@@ -98,10 +103,10 @@ def ticket_list(*, query: TicketListQuery, viewer: User | None = None) -> Ticket
         condition &= assignee_condition
         used.add("assignee")
     if query.created_from:
-        condition &= Q(created_at__gte=_day_start(query.created_from))
+        condition &= Q(created_at__gte=_day_start(query.created_from, query.zone))
         used.add("created_from")
     if query.created_to:
-        condition &= Q(created_at__lt=_day_start(query.created_to) + timedelta(days=1))
+        condition &= Q(created_at__lt=_day_start(query.created_to + timedelta(days=1), query.zone))
         used.add("created_to")
     if query.ai_overridden:
         condition &= _overridden(query.ai_overridden)

@@ -26,6 +26,7 @@ from .models import (
 from .portal import portal_url
 from .search import SEARCH_MAX_LENGTH
 from .selectors import ORDERINGS, TicketListQuery
+from .stats import time_zone
 
 OUTPUT_ONLY_FIELDS = (
     "id",
@@ -211,16 +212,27 @@ class TicketListQuerySerializer(serializers.Serializer):
         error_messages={"invalid": "Must be me, none or an agent's id."},
     )
     created_from = serializers.DateField(
-        required=False, allow_null=True, help_text="Created on or after this day (UTC)."
+        required=False,
+        allow_null=True,
+        help_text="Created on or after this day (in `tz`, default UTC).",
     )
     created_to = serializers.DateField(
-        required=False, allow_null=True, help_text="Created on or before this day (UTC)."
+        required=False,
+        allow_null=True,
+        help_text="Created on or before this day (in `tz`, default UTC).",
     )
     ai_overridden = serializers.ChoiceField(
         choices=["category", "priority", "any"],
         required=False,
         allow_blank=True,
         help_text="Tickets whose category, priority or either differs from the AI's suggestion.",
+    )
+    tz = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=64,
+        help_text="IANA time zone whose calendar days created_from and created_to name, "
+        "e.g. Europe/Berlin; default UTC.",
     )
     search = serializers.CharField(
         required=False,
@@ -248,6 +260,7 @@ class TicketListQuerySerializer(serializers.Serializer):
 
     def query(self) -> TicketListQuery:
         values = {key: value for key, value in self.validated_data.items() if value is not None}
+        values["zone"] = time_zone(values.pop("tz", None))
         return TicketListQuery(**values)
 
 

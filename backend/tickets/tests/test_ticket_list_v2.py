@@ -1,7 +1,7 @@
 """The list's wave-2 options (CONTRACT §9): sort, ticket numbers in search, date and
 override filters, requester fields; counts stay honest for every filter."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -100,6 +100,33 @@ def test_created_from_and_to_are_inclusive_utc_days(api_client):
     )
 
     assert set(ids) == {three_days_ago.pk, yesterday.pk}
+
+
+def _created_at(when: datetime) -> Ticket:
+    ticket = TicketFactory()
+    Ticket.objects.filter(pk=ticket.pk).update(created_at=when)
+    return ticket
+
+
+def test_created_days_follow_the_requested_time_zone(api_client):
+    # given: 14 June in New York runs from 04:00 UTC on the 14th to 04:00 UTC on the 15th
+    late_in_new_york = _created_at(datetime(2026, 6, 15, 2, 0, tzinfo=UTC))
+    early_in_new_york = _created_at(datetime(2026, 6, 14, 4, 30, tzinfo=UTC))
+    before_in_new_york = _created_at(datetime(2026, 6, 14, 3, 30, tzinfo=UTC))
+    day = {"created_from": "2026-06-14", "created_to": "2026-06-14"}
+
+    # when / then
+    in_new_york = api_client.get(URL, {**day, "tz": "America/New_York"}).json()
+    assert [t["id"] for t in in_new_york["results"]] == [late_in_new_york.pk, early_in_new_york.pk]
+    assert in_new_york["count"] == 2
+    assert set(_ids(api_client, **day)) == {early_in_new_york.pk, before_in_new_york.pk}
+    assert set(_ids(api_client, **day, tz="")) == {early_in_new_york.pk, before_in_new_york.pk}
+
+
+def test_an_unknown_time_zone_is_400_on_the_list_and_the_export(api_client):
+    for url in (URL, "/api/tickets/export.csv"):
+        response = api_client.get(url, {"created_from": "2026-06-14", "tz": "Mars/Olympus"})
+        assert_error_shape(response, 400, "tz")
 
 
 @pytest.mark.parametrize("value", ["yesterday", "2026-13-01", "2026-02-30"])

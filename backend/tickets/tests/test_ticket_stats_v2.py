@@ -94,3 +94,22 @@ def test_the_api_takes_a_time_zone_and_refuses_unknown_ones(api_client):
     assert berlin.status_code == empty.status_code == 200
     for zone in ("Mars/Olympus", "../../etc/passwd", "utc+2", "x" * 65):
         assert_error_shape(api_client.get("/api/tickets/stats/", {"tz": zone}), 400, "tz")
+
+
+def _resolved_today(client) -> int:
+    return client.get("/api/tickets/stats/").json()["tickets_per_day"][-1]["resolved"]
+
+
+def test_a_reopened_ticket_leaves_the_resolved_series(api_client):
+    # given
+    ticket = TicketFactory(status="open")
+    url = f"/api/tickets/{ticket.pk}/"
+
+    # when / then: resolved today, then reopened, then closed again
+    assert api_client.patch(url, {"status": "resolved"}, format="json").status_code == 200
+    assert _resolved_today(api_client) == 1
+    assert api_client.patch(url, {"status": "in_progress"}, format="json").status_code == 200
+    assert _resolved_today(api_client) == 0
+    assert api_client.get("/api/tickets/stats/").json()["median_resolution_seconds"] is None
+    assert api_client.patch(url, {"status": "closed"}, format="json").status_code == 200
+    assert _resolved_today(api_client) == 1

@@ -44,6 +44,8 @@ export function classifyTicket(
   );
 }
 
-export function getStats(signal?: AbortSignal): Promise<Stats> {
-  return request(() => apiClient.get<Stats>('/tickets/stats/', { signal }));
+/** The dashboard's numbers; `tz` (an IANA zone, default UTC) sets the days' boundaries. */
+export function getStats(signal?: AbortSignal, options: { tz?: string } = {}): Promise<Stats> {
+  const params = options.tz ? { tz: options.tz } : undefined;
+  return request(() => apiClient.get<Stats>('/tickets/stats/', { signal, params }));
 }

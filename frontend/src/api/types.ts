@@ -85,13 +85,27 @@ export interface AiStats {
   priority_kept: number | null;
 }
 
+/** One calendar day of the stats' last 30 (in the requested time zone). */
+export interface DayCount {
+  date: string;
+  created: number;
+  /** Tickets whose resolved_at falls on that day (resolved or closed, not reopened since). */
+  resolved: number;
+}
+
 export interface Stats {
   total_tickets: number;
+  /** Tickets whose status is `open` (not `in_progress`). */
   open_tickets: number;
   avg_tickets_per_day: number;
   priority_breakdown: Record<Priority, number>;
   category_breakdown: Record<Category, number>;
   ai?: AiStats;
+  // Wave 2 (CONTRACT §9); absent from an older server.
+  status_breakdown?: Record<Status, number>;
+  tickets_per_day?: DayCount[];
+  median_first_response_seconds?: number | null;
+  median_resolution_seconds?: number | null;
 }
 
 export const ROLES = ['agent', 'admin'] as const;

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { useAuth } from '../lib/auth';
 import { useDisclosure } from '../lib/useDisclosure';
 import { Brand } from './Brand';
+import { ThemeToggle } from './ThemeToggle';
 import styles from './AppShell.module.css';
 
 interface NavItem {
@@ -154,7 +155,10 @@ export function AppShell({ children }: { children: ReactNode }) {
               ))}
             </ul>
           </nav>
-          <AccountMenu user={user} onSignOut={handleSignOut} />
+          <div className={styles.tools}>
+            <ThemeToggle />
+            <AccountMenu user={user} onSignOut={handleSignOut} />
+          </div>
         </div>
       </header>
       <main id="main" className={styles.main} ref={mainRef} tabIndex={-1}>

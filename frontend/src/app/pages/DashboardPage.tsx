@@ -1,10 +1,8 @@
 import { useCallback, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
-import { Panel } from '../../components/Panel';
-import { Dashboard } from '../../features/stats';
+import { DashboardView } from '../../features/stats';
 import { useAutoRefresh } from '../../lib/useAutoRefresh';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import styles from './DashboardPage.module.css';
 
 const AUTO_REFRESH_MS = 60_000;
 
@@ -17,10 +15,11 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" description="How many tickets come in, how they are spread, and how often the AI's suggestions are kept." />
-      <Panel id="overview" title="Overview" className={styles.panel}>
-        <Dashboard refreshKey={statsKey} />
-      </Panel>
+      <PageHeader
+        title="Dashboard"
+        description="How many tickets come in and get resolved, how fast, how they are spread, and how often the AI's suggestions are kept. Every bar leads to its tickets."
+      />
+      <DashboardView refreshKey={statsKey} />
     </>
   );
 }

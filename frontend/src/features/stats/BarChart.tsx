@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format';
 import styles from './BarChart.module.css';
 
@@ -6,6 +7,8 @@ export interface Bar {
   key: string;
   label: string;
   value: number;
+  /** Where the bar's label leads (the queue, filtered to these tickets). */
+  href?: string;
 }
 
 interface BarChartProps {
@@ -32,7 +35,13 @@ export function BarChart({ title, bars, colours = {} }: BarChartProps) {
           } as CSSProperties;
           return (
             <li key={bar.key} className={styles.row} data-key={bar.key}>
-              <span className={styles.label}>{bar.label}</span>
+              {bar.href ? (
+                <Link to={bar.href} className={`${styles.label} ${styles.link}`}>
+                  {bar.label}
+                </Link>
+              ) : (
+                <span className={styles.label}>{bar.label}</span>
+              )}
               <span className={styles.track} aria-hidden="true">
                 <span className={styles.fill} style={style} data-testid={`bar-${bar.key}`} />
               </span>

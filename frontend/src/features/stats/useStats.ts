@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, getStats, type Stats } from '../../api';
 
-/** The dashboard's numbers, reloaded whenever `refreshKey` changes. */
-export function useStats(refreshKey: number) {
+/** The dashboard's numbers, reloaded whenever `refreshKey` or the time zone `tz` changes. */
+export function useStats(refreshKey: number, tz?: string) {
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);
@@ -11,7 +11,7 @@ export function useStats(refreshKey: number) {
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
-    getStats(controller.signal)
+    getStats(controller.signal, tz ? { tz } : undefined)
       .then((data) => {
         setStats(data);
         setError(null);
@@ -23,7 +23,7 @@ export function useStats(refreshKey: number) {
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-  }, [refreshKey, retryKey]);
+  }, [refreshKey, retryKey, tz]);
 
   const retry = useCallback(() => setRetryKey((k) => k + 1), []);
   return { stats, error, loading, retry };

@@ -77,6 +77,8 @@ export function TicketForm({ onCreated, requester = 'optional', autoFocus = fals
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const { suggestion, pending, reset } = useSuggestion(title, description);
+  // The classifier takes titles the API takes: no suggestion for a longer one, and the form says why.
+  const titleTooLongToSuggest = title.trim().length > TITLE_MAX;
 
   const requesterNameRef = useRef<HTMLInputElement>(null);
   const requesterEmailRef = useRef<HTMLInputElement>(null);
@@ -229,12 +231,12 @@ export function TicketForm({ onCreated, requester = 'optional', autoFocus = fals
     const pick = kind === 'category' ? categoryPick : priorityPick;
     let content: ReactNode;
     if (ai && fromAi) {
-      const confidence = kind === 'category' ? ai.category_confidence : ai.priority_confidence;
+      // A band, never a figure: a model's "100%" would promise a certainty it does not have.
       content = (
         <>
           <span className={styles.aiTag}>AI suggestion</span>{' '}
           <span>
-            {BAND_LABELS[ai.confidence_band]} ({Math.round(confidence * 100)}%) · by {providerLabel(ai.provider)}
+            {BAND_LABELS[ai.confidence_band]} · by {providerLabel(ai.provider)}
           </span>
         </>
       );
@@ -289,13 +291,19 @@ export function TicketForm({ onCreated, requester = 'optional', autoFocus = fals
           placeholder="Short summary of the problem"
           value={title}
           aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy('title')}
+          aria-describedby={describedBy('title', ...(titleTooLongToSuggest ? [`${fieldIds.title}-suggest`] : []))}
           onChange={(e) => {
             setTitle(e.target.value);
             revalidate('title', e.target.value);
           }}
         />
         {renderError('title')}
+        {titleTooLongToSuggest && (
+          <p className={styles.hint} id={`${fieldIds.title}-suggest`}>
+            Suggestions need a title of at most {TITLE_MAX} characters: shorten it to get the AI&rsquo;s category and
+            priority.
+          </p>
+        )}
       </div>
 
       <div className={styles.field}>

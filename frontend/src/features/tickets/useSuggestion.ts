@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { classifyTicket, type Classification } from '../../api';
+import { TITLE_MAX } from './validation';
 
 /** Classify only once the description says something. */
 export const SUGGEST_MIN_CHARS = 10;
@@ -33,7 +34,8 @@ export function useSuggestion(title: string, description: string) {
     const text = description.trim();
     // Whatever is in flight was for other text now.
     abort();
-    if (text.length < SUGGEST_MIN_CHARS) {
+    // A title the API refuses would only get a 400: no request (the form explains).
+    if (text.length < SUGGEST_MIN_CHARS || title.trim().length > TITLE_MAX) {
       setSuggestion(null);
       setPending(false);
       return;
