@@ -6,12 +6,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pages import (
-    AXE,
     axe_violations,
     classified_for,
     create_via_api,
     heading,
     new_ticket_form,
+    require_axe,
     sideways_overflow,
     sign_in_form,
     ticket_list,
@@ -24,8 +24,7 @@ WIDTHS = [1280, 390]
 
 @pytest.fixture(autouse=True)
 def _axe_installed() -> None:
-    if not AXE.is_file():
-        pytest.skip("axe-core is not installed: run `npm ci` in frontend/")
+    require_axe()
 
 
 def check(page: Page, what: str) -> None:

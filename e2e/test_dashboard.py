@@ -13,12 +13,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pages import (
-    AXE,
     axe_violations,
     contrast_failures,
     create_via_api,
     csrf_headers,
     heading,
+    require_axe,
     sideways_overflow,
     sign_in_form,
     theme,
@@ -243,8 +243,7 @@ def test_the_dark_mode_switch_is_remembered_with_aa_contrast(open_page, uid):
     ("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 390), ("dark", 390)]
 )
 def test_the_dashboard_passes_axe_and_fits_a_phone(open_page, scheme, width):
-    if not AXE.is_file():
-        pytest.skip("axe-core is not installed: run `npm ci` in frontend/")
+    require_axe()
     page = open_page(color_scheme=scheme, width=width, height=844 if width < 800 else 900)
     page.goto("/dashboard")
     expect(page.get_by_role("list", name="Tickets by status")).to_be_visible()

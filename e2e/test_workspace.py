@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from pages import AXE, require_axe
+
 BACKEND = Path(__file__).resolve().parent.parent / "backend"
-AXE = (
-    Path(__file__).resolve().parent.parent / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
-)
 # A fresh password each run: the agents live only in the throwaway database.
 PASSWORD = secrets.token_urlsafe(16)
 # Usernames of this run only, so other journeys' accounts never collide with these.
@@ -380,8 +379,7 @@ def axe_violations(page: Page) -> list[str]:
 def test_ticket_and_portal_pages_have_no_serious_accessibility_violations(
     browser: Browser, app_url: str, signed_in, uid: str, width: int
 ):
-    if not AXE.is_file():
-        pytest.skip("axe-core is not installed: run `npm ci` in frontend/")
+    require_axe()
     ticket = submit_as_customer(browser, app_url, f"Checkout is blank {uid}", **CUSTOMER)
     agent_context, page = open_context(browser, app_url, width=width, state=signed_in["priya"])
     customer_context, portal = open_context(browser, app_url, width=width)

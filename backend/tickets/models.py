@@ -115,6 +115,13 @@ class Ticket(models.Model):
                 name="ticket_resolved_at_idx",
                 condition=models.Q(resolved_at__isnull=False),
             ),
+            # The dashboard's last 30 days (created per day, median response and resolution
+            # times) read from the index alone: an index-only scan, no visit to each ticket.
+            models.Index(
+                fields=["created_at"],
+                include=["first_response_at", "resolved_at"],
+                name="ticket_created_times_idx",
+            ),
             models.Index(
                 fields=["category", "-created_at", "-id"], name="ticket_category_newest_idx"
             ),

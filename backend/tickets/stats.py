@@ -3,7 +3,8 @@
 Totals and breakdowns come from the counters PostgreSQL keeps (tickets/counters.py): a
 few thousand rows, whatever the number of tickets. The last 30 days (created and resolved
 per day, median response and resolution times) come from the tickets of those days only,
-read through the newest-first index and the partial index on resolved_at.
+read from two indexes without visiting the tickets (index-only scans): created_at with
+first_response_at and resolved_at included, and the partial index on resolved_at.
 """
 
 import functools
