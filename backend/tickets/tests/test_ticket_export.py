@@ -2,10 +2,12 @@
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import pytest
 
 from core.testing import assert_error_shape
+from tickets.models import Ticket
 
 from .factories import TicketFactory
 
@@ -90,3 +92,21 @@ def test_bad_filters_are_400_in_json_even_when_csv_is_asked_for(api_client):
 
 def test_only_agents_export(anonymous_client):
     assert_error_shape(anonymous_client.get(URL), 401)
+
+
+def test_times_and_empty_cells_are_written_as_the_json_api_writes_them(api_client):
+    whole_second = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    resolved = TicketFactory(status="resolved", requester_name=None, requester_email=None)
+    Ticket.objects.filter(pk=resolved.pk).update(
+        created_at=whole_second,
+        resolved_at=datetime(2026, 3, 2, 10, 0, 0, 250, tzinfo=UTC),
+    )
+
+    (row,) = _rows(api_client.get(URL))
+    shown = api_client.get(f"/api/tickets/{resolved.pk}/").json()
+
+    assert row["created_at"] == shown["created_at"] == "2026-03-01T09:30:00Z"
+    assert row["resolved_at"] == shown["resolved_at"] == "2026-03-02T10:00:00.000250Z"
+    assert row["updated_at"] == shown["updated_at"]
+    assert row["first_response_at"] == ""
+    assert row["requester_name"] == row["requester_email"] == row["assignee_name"] == ""
