@@ -56,6 +56,24 @@ def test_both_ports_serve_the_built_ui(nginx, frontend_dist, port):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
+def _policy(header: str) -> dict[str, set[str]]:
+    directives = (part.strip().split() for part in header.split(";") if part.strip())
+    return {name: set(sources) for name, *sources in directives}
+
+
+@pytest.mark.parametrize("path", ["/", "/tickets/42", "/submit"])
+def test_ui_pages_carry_the_same_csp_as_the_pages_django_serves(nginx, path):
+    # CONTRACT §6: the same policy whether Django or the Compose nginx serves a page.
+    from_nginx = httpx.get(f"{nginx['ui']}{path}")
+    from_django = httpx.get(f"{nginx['api']}/admin/login/")
+
+    assert from_nginx.status_code == 200
+    policy = _policy(from_nginx.headers["Content-Security-Policy"])
+    assert policy == _policy(from_django.headers["Content-Security-Policy"])
+    assert "'unsafe-inline'" not in policy["script-src"]
+    assert policy["frame-ancestors"] == {"'none'"}
+
+
 def test_client_side_routes_fall_back_to_the_app(nginx, frontend_dist):
     response = httpx.get(f"{nginx['ui']}/tickets/42")
 
