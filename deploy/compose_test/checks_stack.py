@@ -297,7 +297,9 @@ def down_up_keeps_data(ctx: Context) -> str:
     """`down` (without -v) then `up`: the ticket is still there; nothing to migrate."""
     ticket = ctx.ticket
     anonymous = _anonymous_volumes(ctx)
+    started = time.monotonic()
     ctx.stack.down()
+    down_seconds = time.monotonic() - started
     assert not ctx.stack.containers(), "containers left after down"
     left = [
         name
@@ -307,7 +309,9 @@ def down_up_keeps_data(ctx: Context) -> str:
     for name in left:  # created by this test's containers: ours to remove
         run(["docker", "volume", "rm", name], check=False)
     assert not left, f"`down` left anonymous volumes behind: {anonymous}"
+    started = time.monotonic()
     ctx.stack.up()
+    up_seconds = time.monotonic() - started
     every_service_is_healthy(ctx)
     migrate_ran_once(ctx, expect_applied=False)
     answer = ctx.agent.get(f"/api/tickets/{ticket['id']}/")
@@ -315,7 +319,10 @@ def down_up_keeps_data(ctx: Context) -> str:
     kept = answer.json()
     assert kept["title"] == ticket["title"], kept
     assert kept["description"] == ticket["description"], "the description changed"
-    return f"ticket {ticket['id']} kept across down/up (volume pgdata); migrate had nothing to do"
+    return (
+        f"ticket {ticket['id']} kept across down ({down_seconds:.0f} s) and up to healthy "
+        f"({up_seconds:.0f} s) (volume pgdata); migrate had nothing to do"
+    )
 
 
 def _anonymous_volumes(ctx: Context) -> dict[str, str]:
