@@ -18,6 +18,32 @@ def _settings_variables() -> set[str]:
     return set(re.findall(r'(?:env_\w+|_rate_limit)\(\s*"([A-Z][A-Z0-9_]*)"', source))
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML as Compose v2 reads it: a key twice in one mapping is an error, not "last wins"."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [key.value for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge"]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{repeated} defined twice", node.start_mark
+            )
+        return super().construct_mapping(node, deep=deep)
+
+
+def test_no_key_is_defined_twice_in_the_compose_file():
+    # Compose v2 refuses such a file ("mapping key already defined") before starting anything.
+    yaml.load(COMPOSE, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def test_no_variable_is_listed_twice_in_env_example():
+    lines = (REPO_DIR / ".env.example").read_text().splitlines()
+    names = [line.partition("=")[0] for line in lines if re.match(r"[A-Z][A-Z0-9_]*=", line)]
+
+    assert len(names) > 20
+    assert sorted({name for name in names if names.count(name) > 1}) == []
+
+
 def test_every_setting_reaches_the_api_migrate_and_worker_containers():
     variables = _settings_variables() - NOT_FOR_THE_CONTAINER
 
@@ -108,3 +134,19 @@ def test_redis_keeps_nothing_on_disk():
     # The image declares /data a volume: without a mount there, each `up` after a
     # `down` would leave another anonymous volume behind.
     assert "/data" in SERVICES["redis"]["tmpfs"]
+
+
+def _seconds(text: str) -> float:
+    match = re.fullmatch(r"(\d+)s", text)
+    assert match, text
+    return float(match[1])
+
+
+@pytest.mark.parametrize("service", ["api", "stream", "worker"])
+def test_a_slow_start_is_not_taken_for_a_failure(service):
+    # Started together on a busy two-core machine (`make test-compose`), the api replicas,
+    # the stream and the workers took up to a minute to answer their first check; a
+    # container reported unhealthy fails `up --wait` and holds back `frontend`.
+    check = SERVICES[service]["healthcheck"]
+
+    assert _seconds(check["start_period"]) >= 60

@@ -197,3 +197,35 @@ def test_the_worker_command_runs_until_sigterm_and_reports_its_health(
     assert code == 0, log.read_text()
     assert subprocess.run(health, cwd=BACKEND_DIR, env=env, capture_output=True).returncode == 1
     assert "E-mail is off" in log.read_text()
+
+
+def test_the_worker_reports_healthy_as_soon_as_it_runs_not_a_heartbeat_later(
+    first_migration, throwaway_database_url, tmp_path
+):
+    # given the worker container's command with the default heartbeat (10 s)
+    assert first_migration.returncode == 0, first_migration.stderr
+    env = server_env(throwaway_database_url, EMAIL_URL="", WORKER_HEARTBEAT_SECONDS="")
+    log = tmp_path / "worker.log"
+    health = [sys.executable, "-m", "jobs.health"]
+    with log.open("wb") as output:
+        worker = subprocess.Popen(
+            [str(ENTRYPOINT), "worker"], env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while "Starting worker" not in log.read_text():
+            assert worker.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        started = time.monotonic()
+        # when its health is checked right after it started
+        while subprocess.run(health, cwd=BACKEND_DIR, env=env, capture_output=True).returncode:
+            assert time.monotonic() < started + 60, log.read_text()
+            time.sleep(0.2)
+        waited = time.monotonic() - started
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(30)
+
+    # then it is healthy within moments (Compose's check allows 3 failures 10 s apart)
+    assert waited < 5, f"healthy {waited:.1f} s after the worker started"

@@ -2,6 +2,7 @@
 
 import json
 import re
+import signal
 import threading
 import time
 import uuid
@@ -54,6 +55,24 @@ def test_both_ports_serve_the_built_ui(nginx, frontend_dist, port):
     assert response.content == (frontend_dist / "index.html").read_bytes()
     assert response.headers["Cache-Control"] == "no-cache"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def _policy(header: str) -> dict[str, set[str]]:
+    directives = (part.strip().split() for part in header.split(";") if part.strip())
+    return {name: set(sources) for name, *sources in directives}
+
+
+@pytest.mark.parametrize("path", ["/", "/tickets/42", "/submit"])
+def test_ui_pages_carry_the_same_csp_as_the_pages_django_serves(nginx, path):
+    # CONTRACT §6: the same policy whether Django or the Compose nginx serves a page.
+    from_nginx = httpx.get(f"{nginx['ui']}{path}")
+    from_django = httpx.get(f"{nginx['api']}/admin/login/")
+
+    assert from_nginx.status_code == 200
+    policy = _policy(from_nginx.headers["Content-Security-Policy"])
+    assert policy == _policy(from_django.headers["Content-Security-Policy"])
+    assert "'unsafe-inline'" not in policy["script-src"]
+    assert policy["frame-ancestors"] == {"'none'"}
 
 
 def test_client_side_routes_fall_back_to_the_app(nginx, frontend_dist):
@@ -199,3 +218,47 @@ def test_the_stream_goes_through_unbuffered_to_its_own_server(nginx, agent_heade
         line.startswith("data:") and json.loads(line[5:])["id"] == created.json()["id"]
         for line in lines
     )
+
+
+def test_a_graceful_stop_closes_open_streams_within_seconds(
+    tmp_path, nginx_binary, frontend_dist, api_server, agent_headers
+):
+    # given an nginx of its own with a browser's live-updates stream open through it
+    stream = start_stream(api_server.extra["env"], tmp_path / "stream.log")
+    proxy = start_nginx(
+        tmp_path / "nginx",
+        binary=nginx_binary,
+        ui_root=frontend_dist,
+        upstream=api_server.base_url.removeprefix("http://"),
+        stream_upstream=stream.base_url.removeprefix("http://"),
+    )
+    opened, ended = threading.Event(), threading.Event()
+
+    def listen():
+        try:
+            with httpx.stream(
+                "GET", f"{proxy['ui']}/api/stream/", headers=agent_headers, timeout=60
+            ) as response:
+                opened.set()
+                for _ in response.iter_lines():
+                    pass
+        except httpx.HTTPError:
+            pass
+        ended.set()
+
+    threading.Thread(target=listen, daemon=True).start()
+    try:
+        assert opened.wait(10)
+
+        # when nginx is asked to stop gracefully, as `docker stop` asks (SIGQUIT)
+        asked = time.monotonic()
+        proxy["process"].popen.send_signal(signal.SIGQUIT)
+        proxy["process"].popen.wait(timeout=30)
+        stopped_after = time.monotonic() - asked
+    finally:
+        proxy["process"].stop()
+        stream.stop()
+
+    # then it closed the stream and exited well within Docker's 10 s stop timeout
+    assert stopped_after < 8, f"nginx took {stopped_after:.1f} s to stop"
+    assert ended.wait(5)

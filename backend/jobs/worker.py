@@ -109,4 +109,8 @@ async def _keep_health_file_fresh(app: App, worker: Worker, heartbeat_seconds: f
             else:
                 if row["alive"]:
                     health.write_deadline(stalled_after)
-        await asyncio.sleep(heartbeat_seconds)
+        # Until the worker has registered, look again soon: the health check should pass
+        # as soon as the worker runs, not a whole heartbeat later (a slow start on a busy
+        # machine already eats into the container's health-check grace period).
+        registered = worker.worker_id is not None
+        await asyncio.sleep(heartbeat_seconds if registered else min(heartbeat_seconds, 0.2))

@@ -1,5 +1,6 @@
 """Checks of the containers themselves: health, start order, privileges, restarts, data."""
 
+import json
 import re
 import threading
 import time
@@ -7,7 +8,8 @@ from collections import Counter
 from datetime import datetime
 from typing import NamedTuple
 
-from runner import Context, NotPresent
+from http_client import Client
+from runner import Context
 from shell import log, run
 from stack import PROJECT, service_of
 
@@ -119,7 +121,20 @@ class Answer(NamedTuple):
     seconds: float
     status: int
     retry_after: str
+    content_type: str
     body: str
+
+    def is_503_json(self) -> bool:
+        """CONTRACT §6: 503 with Retry-After in the error shape, not nginx's HTML 502."""
+        if self.status != 503 or not self.retry_after.isdigit():
+            return False
+        if not self.content_type.startswith("application/json"):
+            return False
+        try:
+            body = json.loads(self.body)
+        except ValueError:
+            return False
+        return isinstance(body, dict) and bool(body.get("detail")) and "errors" in body
 
 
 class _Poller(threading.Thread):
@@ -138,9 +153,12 @@ class _Poller(threading.Thread):
             try:
                 answer = self.ctx.agent.get(path, timeout=30)
                 status, retry, body = answer.status, answer.header("Retry-After"), answer.text()
+                kind = answer.header("Content-Type")
             except OSError as error:
-                status, retry, body = 0, "", str(error)
-            self.answers.append(Answer(sent, time.monotonic() - sent, status, retry, body[:200]))
+                status, retry, kind, body = 0, "", "", str(error)
+            self.answers.append(
+                Answer(sent, time.monotonic() - sent, status, retry, kind, body[:500])
+            )
             time.sleep(0.1)
 
     def recovered_since(self, start: float, seconds: float) -> float | None:
@@ -166,12 +184,37 @@ def _api_starts(ctx: Context) -> dict:
 
 def restart_db_recovers(ctx: Context) -> str:
     """`docker compose restart db`: the API comes back by itself, no replica restarted."""
+    return _outage(ctx, "`docker compose restart db`", lambda: ctx.stack.compose("restart", "db"))
+
+
+def stopped_db_recovers(ctx: Context) -> str:
+    """`docker compose stop db`, 5 s, `start db`: long enough that answers must fail."""
+
+    def stop_and_start() -> None:
+        ctx.stack.compose("stop", "db")
+        try:
+            readyz = Client(ctx.stack.api_url).get("/readyz")
+            assert readyz.status == 503, f"/readyz with the database stopped: {readyz}"
+            time.sleep(5)
+        finally:
+            ctx.stack.compose("start", "db")
+
+    detail = _outage(ctx, "`docker compose stop db`, 5 s, `start db`", stop_and_start)
+    assert len(ctx.outage or []) >= 10, f"too few failed answers to judge: {ctx.outage}"
+    return detail
+
+
+def _outage(ctx: Context, what: str, cause) -> str:
     before = _api_starts(ctx)
     poller = _Poller(ctx)
     poller.start()
     time.sleep(1)
     started = time.monotonic()
-    ctx.stack.compose("restart", "db")
+    try:
+        cause()
+    except BaseException:
+        poller.stopped.set()
+        raise
     restarted = time.monotonic() - started
     deadline = time.monotonic() + 90
     recovered = None
@@ -187,7 +230,7 @@ def restart_db_recovers(ctx: Context) -> str:
     seen = ", ".join(f"{count} x {status}" for status, count in sorted(statuses.items()))
     slowest = max((answer.seconds for answer in during), default=0.0)
     ctx.notes.append(
-        f"`docker compose restart db` ({restarted:.1f} s): {len(during)} requests, "
+        f"{what} ({restarted:.1f} s): {len(during)} requests, "
         + (f"{len(failures)} failed ({seen})" if failures else "none failed")
         + f", the slowest answered in {slowest:.1f} s"
     )
@@ -199,28 +242,64 @@ def restart_db_recovers(ctx: Context) -> str:
 
 
 def outage_answers_503(ctx: Context) -> str:
-    """While the database restarts, every failed API answer is a 503 with Retry-After."""
+    """While the database is away, every failed API answer is a 503 JSON with Retry-After."""
     failures = ctx.outage
     if failures is None:
-        raise AssertionError("the database restart check did not run")
+        raise AssertionError("the database outage check did not run")
     if not failures:
-        return "no request failed during the restart"
-    errors = [answer for answer in failures if answer.status == 500]
-    if errors:
-        raise NotPresent(
-            f"503 with Retry-After while the database is down (saw {len(errors)} x 500, "
-            f"e.g. {errors[0].body[:120]!r})"
+        return "no request failed during the outage"
+    wrong = [answer for answer in failures if not answer.is_503_json()]
+    assert not wrong, (
+        f"{len(wrong)} of {len(failures)} failed answers were not a 503 JSON with Retry-After, "
+        f"e.g. {wrong[:3]}"
+    )
+    slowest = max(answer.seconds for answer in failures)
+    return (
+        f"{len(failures)} x 503 JSON with Retry-After {failures[0].retry_after} "
+        f"(the slowest in {slowest:.1f} s), then 200"
+    )
+
+
+def empty_settings_count_as_unset(ctx: Context) -> str:
+    """`.env` leaves WEB_CONCURRENCY empty: Compose passes it empty, gunicorn runs its default."""
+    env_file = ctx.stack.env_file.read_text().splitlines()
+    assert "WEB_CONCURRENCY=" in env_file, "WEB_CONCURRENCY is not empty in the .env"
+    assert "LOG_LEVEL=" in env_file, "LOG_LEVEL is not empty in the .env"
+    lines = []
+    for api in ctx.stack.containers("api"):
+        name = api["Name"].lstrip("/")
+        assert "WEB_CONCURRENCY=" in api["Config"]["Env"], f"{name}: WEB_CONCURRENCY not empty"
+        count = ctx.stack.exec(api, "python", "-c", _COUNT_GUNICORN_PROCESSES)
+        assert count.returncode == 0, count.stderr
+        processes, cores = map(int, count.stdout.split())
+        assert processes == 1 + 2 * cores + 1, (
+            f"{name}: {processes} gunicorn processes on {cores} cores, expected a master and "
+            f"2 x cores + 1 workers"
         )
-    wrong = [answer for answer in failures if answer.status != 503 or not answer.retry_after]
-    assert not wrong, f"answers other than 503 with Retry-After: {wrong[:3]}"
-    return f"{len(failures)} x 503 with Retry-After, then 200"
+        lines.append(f"{name}: WEB_CONCURRENCY empty, a master and {processes - 1} workers")
+    return "\n".join(lines)
+
+
+_COUNT_GUNICORN_PROCESSES = """
+import os
+count = 0
+for pid in set(filter(str.isdigit, os.listdir("/proc"))) - {str(os.getpid())}:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            count += b"gunicorn" in cmdline.read()
+    except OSError:
+        pass
+print(count, os.cpu_count())
+"""
 
 
 def down_up_keeps_data(ctx: Context) -> str:
     """`down` (without -v) then `up`: the ticket is still there; nothing to migrate."""
     ticket = ctx.ticket
     anonymous = _anonymous_volumes(ctx)
+    started = time.monotonic()
     ctx.stack.down()
+    down_seconds = time.monotonic() - started
     assert not ctx.stack.containers(), "containers left after down"
     left = [
         name
@@ -230,7 +309,9 @@ def down_up_keeps_data(ctx: Context) -> str:
     for name in left:  # created by this test's containers: ours to remove
         run(["docker", "volume", "rm", name], check=False)
     assert not left, f"`down` left anonymous volumes behind: {anonymous}"
+    started = time.monotonic()
     ctx.stack.up()
+    up_seconds = time.monotonic() - started
     every_service_is_healthy(ctx)
     migrate_ran_once(ctx, expect_applied=False)
     answer = ctx.agent.get(f"/api/tickets/{ticket['id']}/")
@@ -238,7 +319,10 @@ def down_up_keeps_data(ctx: Context) -> str:
     kept = answer.json()
     assert kept["title"] == ticket["title"], kept
     assert kept["description"] == ticket["description"], "the description changed"
-    return f"ticket {ticket['id']} kept across down/up (volume pgdata); migrate had nothing to do"
+    return (
+        f"ticket {ticket['id']} kept across down ({down_seconds:.0f} s) and up to healthy "
+        f"({up_seconds:.0f} s) (volume pgdata); migrate had nothing to do"
+    )
 
 
 def _anonymous_volumes(ctx: Context) -> dict[str, str]:

@@ -63,7 +63,7 @@ def report(
     lines = [
         f"Measured by `make test-compose` on {datetime.now(UTC):%Y-%m-%d}, on a shared "
         f"{cores}-core machine, every setting at its default (so {2 * cores + 1} gunicorn "
-        f"workers of 4 threads per api replica) and `--scale {scale}` (services: "
+        f"workers per api replica) and `--scale {scale}` (services: "
         f"{', '.join(services)}).",
         "",
         "| image | size |",

@@ -2,6 +2,7 @@
 
 import traceback
 from dataclasses import dataclass, field
+from typing import Any
 
 from http_client import Client
 from shell import CommandFailed, log
@@ -9,7 +10,12 @@ from stack import Stack
 
 
 class NotPresent(Exception):
-    """The feature this check is for does not exist in this tree yet."""
+    """The feature a check is for does not exist in this tree yet.
+
+    Every feature the checks cover exists today, so no check raises it; it stays for
+    checks written ahead of their feature. Such a check counts as skipped, or as failed
+    with `--require-all` (what CI runs).
+    """
 
 
 @dataclass
@@ -19,10 +25,15 @@ class Context:
     stack: Stack
     services: dict
     anonymous: Client
-    # Signs in when the API has sign-in (CONTRACT §7); the anonymous client until then.
+    # Signed in as the superuser by `agent_signs_in_through_the_api` (CONTRACT §7).
     agent: Client
-    api_sign_in: bool = False
     ticket: dict = field(default_factory=dict)
+    # An API token of the superuser (`api_token_authenticates`).
+    token: str = ""
+    # The webhook receiver beside the stack (receiver.Receiver) and the endpoint that
+    # points at it: {"id", "secret", ...} as `POST /api/webhooks/` answered.
+    receiver: Any = None
+    webhook: dict = field(default_factory=dict)
     # Failed answers seen while the database restarted (checks_stack.Answer).
     outage: list | None = None
     notes: list[str] = field(default_factory=list)

@@ -1,7 +1,9 @@
 """The project's real docker-compose.yml, run under a project name of its own.
 
 The stack gets a `.env` made as the README says, `.env.example` with only the three
-required secrets added, in a folder of its own: a developer's `.env` beside the compose
+required secrets added (and WEBHOOK_ALLOW_PRIVATE=true, as for any webhook receiver on
+one's own network: the test's receiver is a container beside the stack), in a folder of
+its own: a developer's `.env` beside the compose
 file is never read or touched. The project name keeps its containers and volume apart
 from a real deployment on the same engine.
 """
@@ -39,12 +41,16 @@ def _free_port() -> int:
 def write_env_file(repo_dir: Path, path: Path) -> dict[str, str]:
     """`.env` as the README makes it: `.env.example` with the three secrets appended.
 
-    The ports are appended too, only where 3000 or 8000 is taken on this machine.
+    Every other variable stays as `.env.example` has it, empty (WEB_CONCURRENCY= among
+    them), except WEBHOOK_ALLOW_PRIVATE for the receiver on the stack's network. The
+    ports are appended too, only where 3000 or 8000 is taken on this machine. Appended
+    lines win over the example's empty ones.
     """
     values = {
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe(18),
         "POSTGRES_PASSWORD": secrets.token_hex(24),
+        "WEBHOOK_ALLOW_PRIVATE": "true",
     }
     for name, port in DEFAULT_PORTS.items():
         if not _port_is_free(port):
