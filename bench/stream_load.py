@@ -112,8 +112,13 @@ class StreamServer:
         sys.exit(f"the stream server did not start; see {self.log_path}")
 
     def stop(self) -> None:
+        # uvicorn waits for open streams on SIGTERM; they never end by themselves.
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
 
 
 class Streams:
