@@ -53,6 +53,8 @@ from django.contrib.auth.models import User
 User.objects.get_or_create(username={AGENT!r}, defaults={{"first_name": "Bench Agent"}})
 """
 TARGET_SLOWDOWN = 1.2
+# Tries to open one stream (a second apart) before the run gives up.
+CONNECT_ATTEMPTS = 60
 TARGET_DELIVERY_P99_MS = 2000
 
 
@@ -129,6 +131,7 @@ class Streams:
         self.arrivals: list[dict[tuple[int, int], float]] = [{} for _ in range(count)]
         self.connected = threading.Semaphore(0)
         self.failures: list[str] = []
+        self.open = 0
         self._loop = asyncio.new_event_loop()
         self._stop: asyncio.Event | None = None
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -141,6 +144,10 @@ class Streams:
                 timeout=max(0.1, deadline - time.monotonic())
             ):
                 raise RuntimeError(f"streams did not connect: {self.failures[:3]}")
+        if self.open < self.count:
+            raise RuntimeError(
+                f"{self.open} of {self.count} streams open: {self.failures[:3]}"
+            )
         return self
 
     def __exit__(self, *exc) -> None:
@@ -171,22 +178,35 @@ class Streams:
             await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _follow(self, client: httpx.AsyncClient, headers: dict, n: int) -> None:
+        """One stream; a refused attempt (a 503 while PostgreSQL is out of connections on a
+        shared machine) is tried again, and every refusal is counted."""
         arrivals = self.arrivals[n]
-        try:
-            async with client.stream(
-                "GET", "/api/stream/", headers=headers
-            ) as response:
-                if response.status_code != 200:
-                    self.failures.append(f"HTTP {response.status_code}")
+        for _ in range(CONNECT_ATTEMPTS):
+            try:
+                async with client.stream(
+                    "GET", "/api/stream/", headers=headers
+                ) as response:
+                    if response.status_code != 200:
+                        self.failures.append(f"HTTP {response.status_code}")
+                        await asyncio.sleep(1)
+                        continue
+                    self.open += 1
                     self.connected.release()
+                    try:
+                        async for line in response.aiter_lines():
+                            if line.startswith("data: {") and '"version"' in line:
+                                data = json.loads(line[6:])
+                                arrivals[(data["id"], data["version"])] = (
+                                    time.perf_counter()
+                                )
+                    finally:
+                        self.open -= 1
+                    self.failures.append("closed by the server")
                     return
-                self.connected.release()
-                async for line in response.aiter_lines():
-                    if line.startswith("data: {") and '"version"' in line:
-                        data = json.loads(line[6:])
-                        arrivals[(data["id"], data["version"])] = time.perf_counter()
-        except httpx.HTTPError as error:
-            self.failures.append(repr(error))
+            except httpx.HTTPError as error:
+                self.failures.append(repr(error))
+                await asyncio.sleep(1)
+        self.connected.release()
 
 
 def percentiles(values: list[float]) -> dict:
@@ -319,16 +339,21 @@ def main() -> None:
                 web.base, headers, texts, args.duration
             )
             log(f"Round {round_}: {args.streams} streams open")
-            with Streams(stream.base, headers["Authorization"][7:], args.streams):
+            with Streams(
+                stream.base, headers["Authorization"][7:], args.streams
+            ) as open_:
                 results[(f"{args.streams} streams", round_)] = measure_api(
                     web.base, headers, texts, args.duration
                 )
+                timings[f"streams_open_after_round_{round_}"] = open_.open
+                timings[f"stream_refusals_round_{round_}"] = len(open_.failures)
         with Streams(
             stream.base, headers["Authorization"][7:], args.streams
         ) as streams:
             log("Delivery")
             delivery = measure_delivery(web.base, headers, streams, args.patches)
             delivery["stream_failures"] = streams.failures[:5]
+            delivery["streams_open"] = streams.open
     finally:
         stream.stop()
         web.stop()
