@@ -230,7 +230,9 @@ def measure_api(base: str, headers: dict, texts: list[dict], seconds: float) -> 
     }
     results = {}
     for name, request in requests.items():
-        drive(base, request, 1, 1)  # warm up
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for n in range(3):  # warm up
+                request(client, n)
         for concurrency in (1, 16):
             log(f"  {name}: concurrency {concurrency}")
             results[f"{name} c={concurrency}"] = drive(
