@@ -221,7 +221,10 @@ def percentiles(values: list[float]) -> dict:
     }
 
 
-def measure_api(base: str, headers: dict, texts: list[dict], seconds: float) -> dict:
+def measure_api(web: Server, headers: dict, texts: list[dict], seconds: float) -> dict:
+    """Latency at the client, and in the server (gunicorn's own time per request): the
+    second is not moved by the stream readers sharing this process's interpreter."""
+    base = web.base
     requests = {
         "list": lambda client, n: client.get("/api/tickets/", headers=headers),
         "create": lambda client, n: client.post(
@@ -235,9 +238,14 @@ def measure_api(base: str, headers: dict, texts: list[dict], seconds: float) -> 
                 request(client, n)
         for concurrency in (1, 16):
             log(f"  {name}: concurrency {concurrency}")
-            results[f"{name} c={concurrency}"] = drive(
-                base, request, concurrency, seconds
+            web.server_ms_since_last_call()
+            measured = drive(base, request, concurrency, seconds)
+            time.sleep(0.5)  # the last access lines are written after the answers
+            in_server = web.server_ms_since_last_call()
+            measured["server_p50_ms"] = (
+                round(statistics.median(in_server), 1) if in_server else None
             )
+            results[f"{name} c={concurrency}"] = measured
     return results
 
 
@@ -338,14 +346,14 @@ def main() -> None:
         for round_ in range(1, args.rounds + 1):
             log(f"Round {round_}: no stream open")
             results[("0 streams", round_)] = measure_api(
-                web.base, headers, texts, args.duration
+                web, headers, texts, args.duration
             )
             log(f"Round {round_}: {args.streams} streams open")
             with Streams(
                 stream.base, headers["Authorization"][7:], args.streams
             ) as open_:
                 results[(f"{args.streams} streams", round_)] = measure_api(
-                    web.base, headers, texts, args.duration
+                    web, headers, texts, args.duration
                 )
                 timings[f"streams_open_after_round_{round_}"] = open_.open
                 timings[f"stream_refusals_round_{round_}"] = len(open_.failures)
@@ -383,19 +391,24 @@ def report(args, timings: dict, results: dict, delivery: dict) -> None:
     print(
         f"\n| request | round | p50 ms, 0 streams | p50 ms, {args.streams} streams "
         f"| p99 ms, 0 streams | p99 ms, {args.streams} streams | req/s, 0 / {args.streams} "
-        "| errors |"
+        "| errors | server p50 ms, 0 / streams |"
     )
-    print("|---|---|---|---|---|---|---|---|")
-    ratios = {}
+    print("|---|---|---|---|---|---|---|---|---|")
+    ratios: dict[str, list] = {}
+    server_ratios: dict[str, list] = {}
     for round_ in range(1, args.rounds + 1):
         none = results[("0 streams", round_)]
         some = results[(f"{args.streams} streams", round_)]
         for name in none:
             a, b = none[name], some[name]
             ratios.setdefault(name, []).append((a["p50_ms"], b["p50_ms"]))
+            server_ratios.setdefault(name, []).append(
+                (a["server_p50_ms"] or 0, b["server_p50_ms"] or 0)
+            )
             print(
                 f"| {name} | {round_} | {a['p50_ms']} | {b['p50_ms']} | {a['p99_ms']} "
-                f"| {b['p99_ms']} | {a['rps']} / {b['rps']} | {a['errors'] + b['errors']} |"
+                f"| {b['p99_ms']} | {a['rps']} / {b['rps']} | {a['errors'] + b['errors']} "
+                f"| {a['server_p50_ms']} / {b['server_p50_ms']} |"
             )
     met = True
     print("\np50 with streams / p50 without (means over the rounds):")
@@ -404,7 +417,14 @@ def report(args, timings: dict, results: dict, delivery: dict) -> None:
             a for a, _ in pairs
         )
         met = met and ratio <= TARGET_SLOWDOWN
-        print(f"  {name}: {ratio:.2f}")
+        server = [pair for pair in server_ratios[name] if pair[0]]
+        in_server = (
+            statistics.mean(b for _, b in server)
+            / statistics.mean(a for a, _ in server)
+            if server
+            else float("nan")
+        )
+        print(f"  {name}: {ratio:.2f} at the client, {in_server:.2f} in the server")
     print(
         f"\nDelivery to {args.streams} streams after {delivery['patches']} PATCHes: "
         f"{delivery['samples']} events, p50 {delivery['p50_ms']} ms, p99 {delivery['p99_ms']} ms, "
