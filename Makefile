@@ -83,9 +83,10 @@ test-compose:
 seed: migrate
 	$(MANAGE) seed_tickets --count $(or $(N),100000)
 
-#: Load benchmark at N tickets (default 100000) in database tickets_bench; see bench/RESULTS.md
+#: Load benchmark at N tickets (default 100000) in database tickets_bench, then the live-updates one (100 open streams, tickets_bench_stream); see bench/RESULTS.md
 bench: install
 	$(PY) bench/run.py --count $(or $(N),100000)
+	$(PY) bench/stream_load.py
 
 #: Fault and load suite (~11 min): mixed load while PostgreSQL, Redis, a worker and the LLM fail; see bench/RESULTS.md
 chaos: install

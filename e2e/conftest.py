@@ -1,11 +1,13 @@
 """Fixtures for the browser journeys.
 
 The app is served as `make run` serves it: Django (`manage.py runserver
---noreload`, debug on) on a free port, the API on the same origin, the built
-web UI from `frontend/dist`, and the debug admin admin/admin that `make run`
-creates in an empty database. Its database is a throwaway one, created here and
-dropped afterwards: on the server of DATABASE_URL when set (CI), else on the
-embedded server the backend starts for local development.
+--noreload`, debug on) and the live-updates stream (uvicorn with config.asgi) on
+free ports behind `make run`'s front door (runner/proxy.py) on a third, the API
+on the same origin, the built web UI from `frontend/dist`, and the debug admin
+admin/admin that `make run` creates in an empty database. Its database is a
+throwaway one, created here and dropped afterwards: on the server of
+DATABASE_URL when set (CI), else on the embedded server the backend starts for
+local development.
 
 Besides the debug admin, the journeys sign in as an admin and an agent with
 strong passwords (`accounts`), once per run: their contexts start from the
@@ -133,6 +135,8 @@ def _app_env(database: str) -> dict[str, str]:
             # minutes) would lock the run out. The per-username limits stay as shipped.
             "RATE_LIMIT_LOGIN": "1000/15m",
             "PYTHONUNBUFFERED": "1",
+            # Behind the front door, which adds the client to X-Forwarded-For.
+            "TRUSTED_PROXY_COUNT": "1",
         }
     )
     return env
@@ -189,6 +193,17 @@ def app_env(database_url: str) -> dict[str, str]:
     return _app_env(database_url)
 
 
+# `make run`'s front door: /api/stream/ to the stream server, the rest to Django.
+_FRONT_DOOR = """
+import sys
+import uvicorn
+from runner.proxy import Proxy
+web, stream, port = (int(a) for a in sys.argv[1:4])
+uvicorn.run(Proxy(web_port=web, stream_port=stream), host="127.0.0.1", port=port,
+            log_level="warning", access_log=False, lifespan="on")
+"""
+
+
 @pytest.fixture(scope="session")
 def app_url(chromium: str, app_env: dict[str, str]) -> Iterator[str]:
     if not (DIST / "index.html").is_file():
@@ -202,26 +217,35 @@ def app_url(chromium: str, app_env: dict[str, str]) -> Iterator[str]:
     _manage(env, "ensure_superuser")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTIFACTS / "server.log"
-    port = _free_port()
+    port, web_port, stream_port = _free_port(), _free_port(), _free_port()
     url = f"http://127.0.0.1:{port}"
+    commands = [
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{web_port}"],
+        [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1",
+         "--port", str(stream_port), "--no-access-log"],
+        [sys.executable, "-c", _FRONT_DOOR, str(web_port), str(stream_port), str(port)],
+    ]  # fmt: skip
+    processes = []
     with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            cwd=BACKEND,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+        for command in commands:
+            processes.append(
+                subprocess.Popen(
+                    command, cwd=BACKEND, env=env, stdout=out, stderr=subprocess.STDOUT
+                )
+            )
     try:
-        _wait_until_up(port, process, log)
+        for process in processes:
+            _wait_until_up(port, process, log)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=15)
 
 
 # --- The browser ----------------------------------------------------------------

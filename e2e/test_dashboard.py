@@ -77,9 +77,6 @@ def test_a_days_bar_opens_the_queue_on_the_tickets_of_that_day(desktop: Page, ui
     assert {t["id"] for t in listed} == {t["id"] for t in made}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the queue page applies created_from/created_to once it is rebuilt"
-)
 def test_the_queue_shows_only_the_days_tickets_from_a_bar(desktop: Page, uid, django_shell):
     page = desktop
     made = [create_via_api(page, title=f"Old {n} {uid}", description="Old one.") for n in range(2)]

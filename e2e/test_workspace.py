@@ -211,6 +211,9 @@ def test_a_second_agent_editing_the_same_ticket_gets_the_conflict_notice(
     ticket = submit_as_customer(browser, app_url, f"Export crashes {uid}", **CUSTOMER)
     priya_context, priya = open_context(browser, app_url, state=signed_in["priya"])
     sam_context, sam = open_context(browser, app_url, state=signed_in["sam"])
+    # Priya's page has lost its live stream (a flaky network): it learns of Sam's change
+    # only when the server refuses hers.
+    priya.route("**/api/stream/", lambda route: route.abort())
     try:
         for page in (priya, sam):
             page.goto(f"/tickets/{ticket['id']}")

@@ -9,6 +9,7 @@ both ways, compressed answers left compressed) and adds X-Forwarded-For.
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
+from http.cookiejar import Cookie, CookieJar
 from typing import Any
 
 import httpx
@@ -31,11 +32,23 @@ HOP_BY_HOP = {
 STREAM_PREFIX = "/api/stream/"
 
 
+class _NoCookies(CookieJar):
+    """The client is shared by every browser: it must never keep a cookie from an answer
+    (one person's session) and send it with someone else's request."""
+
+    def set_cookie(self, cookie: Cookie) -> None:
+        pass
+
+    def extract_cookies(self, response: Any, request: Any) -> None:
+        pass
+
+
 class Proxy:
     def __init__(self, *, web_port: int, stream_port: int) -> None:
         self.web = f"http://127.0.0.1:{web_port}"
         self.stream = f"http://127.0.0.1:{stream_port}"
         self.client = httpx.AsyncClient(
+            cookies=_NoCookies(),
             timeout=httpx.Timeout(connect=5.0, read=None, write=60.0, pool=10.0),
             follow_redirects=False,
             limits=httpx.Limits(max_connections=200, max_keepalive_connections=20),

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import User
 from django.core.handlers.asgi import ASGIRequest
+from django.db import connections
 from django.http import HttpRequest, HttpResponseBase, JsonResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 from rest_framework.exceptions import AuthenticationFailed
@@ -68,6 +69,13 @@ async def _caller(request: HttpRequest) -> User | str:
     return user
 
 
+async def _release_database() -> None:
+    """Close this request's database connection: an open stream lasts hours, and one
+    PostgreSQL connection per open stream would run the server out of them (100 streams
+    hit PostgreSQL's default max_connections). The listener has its own connection."""
+    await sync_to_async(connections.close_all)()
+
+
 def _message(event_id: int, data: dict) -> str:
     return f"id: {event_id}\nevent: ticket\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
 
@@ -99,6 +107,7 @@ async def _events(subscriber: Subscriber, last_id: int | None) -> AsyncIterator[
         yield f"retry: {RETRY_MILLISECONDS}\n: connected\n\n"
         if last_id is not None:
             missed = await _missed(last_id)
+            await _release_database()
             if missed is None:
                 yield "event: resync\ndata: {}\n\n"
             else:
@@ -139,6 +148,7 @@ async def ticket_stream(request: HttpRequest) -> HttpResponseBase:
             status=503,
         )
     caller = await _caller(request)
+    await _release_database()
     if isinstance(caller, str):
         return _unauthorized(caller)
     last = request.headers.get("Last-Event-ID", "")

@@ -129,3 +129,37 @@ def test_the_wsgi_server_refuses_to_hold_a_stream(client, token):
 
     assert response.status_code == 503
     assert "stream process" in response.json()["detail"]
+
+
+def _connections_to_this_database() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
+def test_open_streams_hold_no_database_connection_each(stream_server, token, api_client):
+    # given: one stream open (the listener's own connection is up)
+    headers = {"Authorization": f"Bearer {token}"}
+    streams = [Stream(f"{stream_server}/api/stream/", headers)]
+    try:
+        time.sleep(0.5)
+        before = _connections_to_this_database()
+
+        # when: eight more streams open
+        streams += [Stream(f"{stream_server}/api/stream/", headers) for _ in range(8)]
+        time.sleep(0.5)
+
+        # then: PostgreSQL sees no connection per stream, and every stream still gets changes
+        assert _connections_to_this_database() - before <= 1
+        ticket = TicketFactory()
+        api_client.patch(f"/api/tickets/{ticket.pk}/", {"status": "closed"}, format="json")
+        for stream in streams:
+            stream.wait_for(_ticket_messages(stream, ticket.pk))
+    finally:
+        for stream in streams:
+            stream.close()

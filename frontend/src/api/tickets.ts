@@ -8,17 +8,37 @@ import type {
   TicketFilters,
   TicketUpdate,
 } from './types';
+import type { TicketDetail } from './workspace-types';
 
 /** One function per endpoint of the ticket API. */
 
-export function listTickets(filters: TicketFilters, signal?: AbortSignal): Promise<Page<Ticket>> {
+/** The filters as query parameters: empty values and the first page left out. */
+export function listParams(filters: TicketFilters): Record<string, string | number> {
   const params: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || value === null || value === '') continue;
     if (key === 'page' && value === 1) continue;
     params[key] = value as string | number;
   }
+  return params;
+}
+
+export function listTickets(filters: TicketFilters, signal?: AbortSignal): Promise<Page<Ticket>> {
+  const params = listParams(filters);
   return request(() => apiClient.get<Page<Ticket>>('/tickets/', { params, signal }));
+}
+
+/** The list as agents see it: each ticket with its assignee, requester and version. */
+export function listAgentTickets(filters: TicketFilters, signal?: AbortSignal): Promise<Page<TicketDetail>> {
+  const params = listParams(filters);
+  return request(() => apiClient.get<Page<TicketDetail>>('/tickets/', { params, signal }));
+}
+
+/** Where the CSV of every ticket matching `filters` downloads from (page and size ignored). */
+export function exportUrl(filters: TicketFilters): string {
+  const params = listParams({ ...filters, page: undefined, page_size: undefined });
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  return `/api/tickets/export.csv${query ? `?${query}` : ''}`;
 }
 
 export function createTicket(body: TicketCreate): Promise<Ticket> {

@@ -48,11 +48,25 @@ export interface Page<T> {
   count_is_estimate?: boolean;
 }
 
+export const SORTS = ['newest', 'oldest', 'priority'] as const;
+export type Sort = (typeof SORTS)[number];
+export const AI_OVERRIDDEN = ['category', 'priority', 'any'] as const;
+export type AiOverridden = (typeof AI_OVERRIDDEN)[number];
+
+/** The list's filters (CONTRACT §3 and §9); an empty value means no filter. */
 export interface TicketFilters {
   category?: Category | '';
   priority?: Priority | '';
   status?: Status | '';
   search?: string;
+  /** `me`, `none`, or an agent's id. */
+  assignee?: string;
+  /** Inclusive dates (YYYY-MM-DD), in `tz` (an IANA zone; UTC when absent). */
+  created_from?: string;
+  created_to?: string;
+  tz?: string;
+  ai_overridden?: AiOverridden | '';
+  sort?: Sort | '';
   page?: number;
   page_size?: number;
 }

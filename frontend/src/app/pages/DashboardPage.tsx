@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { DashboardView } from '../../features/stats';
+import { useLiveRefresh } from '../../lib/live';
 import { useAutoRefresh } from '../../lib/useAutoRefresh';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 
@@ -12,6 +13,8 @@ export function DashboardPage() {
   const [statsKey, setStatsKey] = useState(0);
   const refresh = useCallback(() => setStatsKey((k) => k + 1), []);
   useAutoRefresh(refresh, AUTO_REFRESH_MS);
+  // Anyone's change reaches the numbers within moments (CONTRACT §9's stream).
+  useLiveRefresh(refresh, 500);
 
   return (
     <>

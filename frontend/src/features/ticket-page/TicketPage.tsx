@@ -2,9 +2,12 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { AgentRef, TicketEvent } from '../../api/workspace-types';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Spinner } from '../../components/Spinner';
+import { liveAvailable, useLiveEvents } from '../../lib/live';
 import { useAutoRefresh } from '../../lib/useAutoRefresh';
 import { AiSuggestionSummary } from './AiSuggestionSummary';
 import { conflictText } from './conflictText';
+import { describeEvent } from './eventSentences';
+import { LiveChangeNotice } from './LiveChangeNotice';
 import { PortalLink } from './PortalLink';
 import { ReplyBox } from './ReplyBox';
 import { TicketFacts } from './TicketFacts';
@@ -15,8 +18,10 @@ import { usePeople } from './usePeople';
 import { useTicketWorkspace } from './useTicketWorkspace';
 import styles from './TicketPage.module.css';
 
-/** How often an open ticket picks up other people's changes. */
+/** How often an open ticket picks up other people's changes without the live stream. */
 const REFRESH_MS = 30_000;
+/** With the live stream, polling is only a safety net. */
+const LIVE_REFRESH_MS = 300_000;
 const TEXT_FIELDS = ['title', 'description'];
 
 interface TicketPageProps {
@@ -31,8 +36,12 @@ export function TicketPage({ ticketId, currentAgent }: TicketPageProps) {
   return <TicketWorkspace key={ticketId} ticketId={ticketId} currentAgent={currentAgent} />;
 }
 
+function byOthers(events: TicketEvent[], me: AgentRef | null | undefined): TicketEvent[] {
+  return events.filter((e) => !(e.actor.type === 'agent' && e.actor.id === me?.id));
+}
+
 function othersReplies(events: TicketEvent[], me: AgentRef | null | undefined): TicketEvent[] {
-  return events.filter((e) => e.kind === 'commented' && !(e.actor.type === 'agent' && e.actor.id === me?.id));
+  return byOthers(events, me).filter((e) => e.kind === 'commented');
 }
 
 function TicketWorkspace({ ticketId, currentAgent }: TicketPageProps) {
@@ -41,6 +50,7 @@ function TicketWorkspace({ ticketId, currentAgent }: TicketPageProps) {
   const { agents, agentsError, retryAgents, me } = usePeople(currentAgent);
   const { ticket, timeline, conflict, saveState, refresh } = workspace;
   const [news, setNews] = useState('');
+  const [changedBy, setChangedBy] = useState<string[]>([]);
 
   useEffect(() => {
     if (ticket) document.title = `#${ticket.id} ${ticket.title} · Support Desk`;
@@ -51,10 +61,17 @@ function TicketWorkspace({ ticketId, currentAgent }: TicketPageProps) {
       .then((events) => {
         const replies = othersReplies(events, me);
         if (replies.length) setNews(`New message from ${replies.map((e) => e.actor.name).join(', ')}.`);
+        const changes = byOthers(events, me).filter((e) => e.kind !== 'commented');
+        if (changes.length) setChangedBy((shown) => [...shown, ...changes.map((e) => describeEvent(e))].slice(-5));
       })
       .catch(() => undefined);
   }, [refresh, me]);
-  useAutoRefresh(pickUpChanges, REFRESH_MS);
+  useAutoRefresh(pickUpChanges, liveAvailable() ? LIVE_REFRESH_MS : REFRESH_MS);
+  // Anyone's change to this ticket arrives on the live stream within moments.
+  const shownVersion = ticket?.version ?? 0;
+  useLiveEvents((event) => {
+    if (event.type === 'resync' || (event.id === ticketId && event.version > shownVersion)) pickUpChanges();
+  });
 
   const conflictFields = conflict ? Object.keys(conflict.attempted) : [];
   const textConflict = conflictFields.some((f) => TEXT_FIELDS.includes(f));
@@ -80,6 +97,12 @@ function TicketWorkspace({ ticketId, currentAgent }: TicketPageProps) {
         <span aria-hidden="true"> / </span>
         <span aria-current="page">#{ticket.id}</span>
       </nav>
+
+      {changedBy.length > 0 && (
+        <div className={styles.live}>
+          <LiveChangeNotice changes={changedBy} onDismiss={() => setChangedBy([])} />
+        </div>
+      )}
 
       <div className={styles.head}>
         <TicketHeader

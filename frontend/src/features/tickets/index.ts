@@ -1,3 +1,3 @@
 export { TicketForm } from './TicketForm';
-export { TicketBrowser } from './TicketBrowser';
+export { QueueView } from './QueueView';
 export { SubmissionConfirmation } from './SubmissionConfirmation';

@@ -1,21 +1,26 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import { CATEGORIES, PRIORITIES, STATUSES } from '../../api';
+import type { AgentRef } from '../../api/workspace-types';
 import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../../lib/labels';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
-import { hasFilters, type ListQuery } from './listQuery';
-import styles from './TicketFilters.module.css';
+import { hasFilters, NO_FILTERS, type ListQuery } from './listQuery';
+import styles from './QueueToolbar.module.css';
 
 export const SEARCH_DELAY_MS = 300;
 /** The API refuses longer searches. */
 export const SEARCH_MAX_CHARS = 200;
 
-interface TicketFiltersProps {
+interface QueueFiltersProps {
   query: ListQuery;
+  agents: AgentRef[];
   onChange: (changes: Partial<ListQuery>, opts?: { replace?: boolean }) => void;
 }
 
-/** Category / Priority / Status selects and a Search box, all kept in the URL. */
-export function TicketFilters({ query, onChange }: TicketFiltersProps) {
+/** Search, the filters that have controls, and the sort; all kept in the URL. */
+export const QueueFilters = forwardRef<HTMLInputElement, QueueFiltersProps>(function QueueFilters(
+  { query, agents, onChange },
+  searchRef,
+) {
   const id = useId();
   const [text, setText] = useState(query.search);
   const debounced = useDebouncedValue(text, SEARCH_DELAY_MS);
@@ -29,7 +34,7 @@ export function TicketFilters({ query, onChange }: TicketFiltersProps) {
     }
   }, [debounced, onChange]);
 
-  // The URL changed elsewhere (back button, "Clear filters") -> the box follows.
+  // The URL changed elsewhere (back button, a view, "Clear filters") -> the box follows.
   useEffect(() => {
     if (query.search !== sent.current) {
       sent.current = query.search;
@@ -37,16 +42,20 @@ export function TicketFilters({ query, onChange }: TicketFiltersProps) {
     }
   }, [query.search]);
 
+  const knownAssignee =
+    !query.assignee || query.assignee === 'me' || query.assignee === 'none' || agents.some((a) => String(a.id) === query.assignee);
+
   return (
     <div className={styles.filters} role="search" aria-label="Filter tickets">
       <div className={`${styles.field} ${styles.search}`}>
         <label htmlFor={`${id}-search`}>Search</label>
         <input
           id={`${id}-search`}
+          ref={searchRef}
           className="control"
           type="search"
           maxLength={SEARCH_MAX_CHARS}
-          placeholder="Words in the title or description"
+          placeholder="Words, or a ticket number"
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
@@ -105,6 +114,38 @@ export function TicketFilters({ query, onChange }: TicketFiltersProps) {
           ))}
         </select>
       </div>
+      <div className={styles.field}>
+        <label htmlFor={`${id}-assignee`}>Assignee</label>
+        <select
+          id={`${id}-assignee`}
+          className="control"
+          value={query.assignee}
+          onChange={(e) => onChange({ assignee: e.target.value, page: 1 })}
+        >
+          <option value="">Anyone</option>
+          <option value="me">Me</option>
+          <option value="none">Nobody</option>
+          {agents.map((a) => (
+            <option key={a.id} value={String(a.id)}>
+              {a.name}
+            </option>
+          ))}
+          {!knownAssignee && <option value={query.assignee}>Agent #{query.assignee}</option>}
+        </select>
+      </div>
+      <div className={styles.field}>
+        <label htmlFor={`${id}-sort`}>Sort</label>
+        <select
+          id={`${id}-sort`}
+          className="control"
+          value={query.sort || 'newest'}
+          onChange={(e) => onChange({ sort: e.target.value as ListQuery['sort'], page: 1 })}
+        >
+          <option value="newest">Newest first</option>
+          <option value="oldest">Oldest first</option>
+          <option value="priority">Priority</option>
+        </select>
+      </div>
       {(hasFilters(query) || text) && (
         <button
           type="button"
@@ -112,7 +153,7 @@ export function TicketFilters({ query, onChange }: TicketFiltersProps) {
           onClick={() => {
             setText('');
             sent.current = '';
-            onChange({ category: '', priority: '', status: '', search: '', page: 1 });
+            onChange({ ...NO_FILTERS, page: 1 });
           }}
         >
           Clear filters
@@ -120,4 +161,4 @@ export function TicketFilters({ query, onChange }: TicketFiltersProps) {
       )}
     </div>
   );
-}
+});
