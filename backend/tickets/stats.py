@@ -46,46 +46,56 @@ def _share(part: int, whole: int) -> float | None:
 def _last_days(zone: ZoneInfo, today: date) -> dict:
     """The 30 days ending `today` in `zone`, and the median times of their tickets."""
     start_day = today - timedelta(days=DAYS - 1)
-    start = datetime.combine(start_day, time.min, tzinfo=zone)
+    # Each day's first moment in the zone (DST included): a ticket's day is the bucket its
+    # time falls in, so no time stamp is converted to the zone row by row.
+    bounds = [
+        datetime.combine(start_day + timedelta(days=n), time.min, tzinfo=zone)
+        for n in range(DAYS + 1)
+    ]
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            WITH recent AS (
-                SELECT created_at, first_response_at, resolved_at
-                FROM tickets_ticket WHERE created_at >= %(start)s
-            ), created AS (
-                SELECT (created_at AT TIME ZONE %(tz)s)::date AS day, count(*) AS tickets
-                FROM recent GROUP BY 1
+            WITH created AS (
+                SELECT width_bucket(created_at, %(bounds)s::timestamptz[]) AS day,
+                       count(*) AS tickets
+                FROM tickets_ticket
+                WHERE created_at >= %(start)s AND created_at < %(end)s
+                GROUP BY 1
             ), resolved AS (
-                SELECT (resolved_at AT TIME ZONE %(tz)s)::date AS day, count(*) AS tickets
-                FROM tickets_ticket WHERE resolved_at >= %(start)s GROUP BY 1
+                SELECT width_bucket(resolved_at, %(bounds)s::timestamptz[]) AS day,
+                       count(*) AS tickets
+                FROM tickets_ticket
+                WHERE resolved_at >= %(start)s AND resolved_at < %(end)s
+                GROUP BY 1
             ), medians AS (
                 SELECT
                     percentile_cont(0.5) WITHIN GROUP (
-                        ORDER BY extract(epoch FROM first_response_at - created_at)
+                        ORDER BY date_part('epoch', first_response_at - created_at)
                     ) FILTER (WHERE first_response_at IS NOT NULL) AS first_response,
                     percentile_cont(0.5) WITHIN GROUP (
-                        ORDER BY extract(epoch FROM resolved_at - created_at)
+                        ORDER BY date_part('epoch', resolved_at - created_at)
                     ) FILTER (WHERE resolved_at IS NOT NULL) AS resolution
-                FROM recent
+                FROM tickets_ticket WHERE created_at >= %(start)s
             )
             SELECT days.day, coalesce(created.tickets, 0), coalesce(resolved.tickets, 0),
                    medians.first_response, medians.resolution
-            FROM (
-                SELECT generate_series(%(first)s::date, %(last)s::date, interval '1 day')::date
-            ) AS days (day)
+            FROM generate_series(1, %(days)s) AS days (day)
             CROSS JOIN medians
             LEFT JOIN created ON created.day = days.day
             LEFT JOIN resolved ON resolved.day = days.day
             ORDER BY days.day
             """,
-            {"tz": zone.key, "start": start, "first": start_day, "last": today},
+            {"bounds": bounds, "start": bounds[0], "end": bounds[-1], "days": DAYS},
         )
         rows = cursor.fetchall()
     first_response, resolution = rows[0][3], rows[0][4]
     return {
         "tickets_per_day": [
-            {"date": day.isoformat(), "created": created, "resolved": resolved}
+            {
+                "date": (start_day + timedelta(days=day - 1)).isoformat(),
+                "created": created,
+                "resolved": resolved,
+            }
             for day, created, resolved, *_ in rows
         ],
         "median_first_response_seconds": None if first_response is None else round(first_response),
