@@ -78,8 +78,20 @@ def card(page: Page, title: str):
     return ticket_list(page).get_by_role("article", name=title, exact=True)
 
 
+STATUS_BARS = {
+    "Open": "open",
+    "In progress": "in_progress",
+    "Resolved": "resolved",
+    "Closed": "closed",
+}
+
+
 def overview_number(page: Page, term: str):
-    """The value under `term` in the Overview panel."""
+    """The dashboard's number for `term`: a status's bar, or a tile of the Overview panel."""
+    if term in STATUS_BARS:
+        return page.get_by_role("list", name="Tickets by status").locator(
+            f"li[data-key='{STATUS_BARS[term]}'] [data-count]"
+        )
     return page.locator("#overview dt", has_text=re.compile(f"^{term}$")).locator(
         "xpath=following-sibling::dd[1]"
     )

@@ -46,7 +46,7 @@ export function BarChart({ title, bars, colours = {} }: BarChartProps) {
                 <span className={styles.fill} style={style} data-testid={`bar-${bar.key}`} />
               </span>
               <span className={styles.value}>
-                {formatNumber(bar.value)}
+                <span data-count="">{formatNumber(bar.value)}</span>
                 <span className={styles.share}> · {share}%</span>
               </span>
             </li>
