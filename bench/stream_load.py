@@ -37,6 +37,7 @@ from run import (
     BACKEND,
     PYTHON,
     Server,
+    agent_token,
     app_environment,
     check_disk,
     drive,
@@ -47,11 +48,6 @@ from run import (
 )
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/tickets_bench_stream"
-AGENT = "bench-stream-agent"
-CREATE_AGENT = f"""
-from django.contrib.auth.models import User
-User.objects.get_or_create(username={AGENT!r}, defaults={{"first_name": "Bench Agent"}})
-"""
 TARGET_SLOWDOWN = 1.2
 # Tries to open one stream (a second apart) before the run gives up.
 CONNECT_ATTEMPTS = 60
@@ -60,25 +56,6 @@ TARGET_DELIVERY_P99_MS = 2000
 
 def database_url() -> str:
     return os.environ.get("BENCH_STREAM_DATABASE_URL") or DEFAULT_DATABASE_URL
-
-
-def agent_token(url: str) -> str:
-    env = app_environment(url)
-    subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", CREATE_AGENT],
-        cwd=BACKEND,
-        env=env,
-        check=True,
-    )
-    result = subprocess.run(
-        [PYTHON, "manage.py", "create_token", AGENT, "--name", "stream bench"],
-        cwd=BACKEND,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout.strip()
 
 
 class StreamServer:
