@@ -105,7 +105,8 @@ def ticket_list(*, query: TicketListQuery, viewer: User | None = None) -> Ticket
     if query.created_from:
         condition &= Q(created_at__gte=_day_start(query.created_from, query.zone))
         used.add("created_from")
-    if query.created_to:
+    # The last day a date can name ends after every ticket: no bound, and no day after it.
+    if query.created_to and query.created_to < date.max:
         condition &= Q(created_at__lt=_day_start(query.created_to + timedelta(days=1), query.zone))
         used.add("created_to")
     if query.ai_overridden:

@@ -123,6 +123,17 @@ def test_created_days_follow_the_requested_time_zone(api_client):
     assert set(_ids(api_client, **day, tz="")) == {early_in_new_york.pk, before_in_new_york.pk}
 
 
+def test_the_last_day_a_date_can_name_bounds_nothing_on_the_list_and_the_export(api_client):
+    tickets = {TicketFactory().pk, TicketFactory().pk}
+
+    for zone in ("", "Pacific/Kiritimati", "America/New_York"):
+        query = {"created_to": "9999-12-31", "tz": zone}
+        assert set(_ids(api_client, **query)) == tickets
+        export = api_client.get("/api/tickets/export.csv", query)
+        assert export.status_code == 200
+        assert len(b"".join(export.streaming_content).decode().splitlines()) == 1 + len(tickets)
+
+
 def test_an_unknown_time_zone_is_400_on_the_list_and_the_export(api_client):
     for url in (URL, "/api/tickets/export.csv"):
         response = api_client.get(url, {"created_from": "2026-06-14", "tz": "Mars/Olympus"})
